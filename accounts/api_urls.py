@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import api, webhooks
+
+urlpatterns = [
+    path("me", api.MeView.as_view(), name="api-me"),
+    path("me/sync", api.MeSyncView.as_view(), name="api-me-sync"),
+    path("webhooks/clerk", webhooks.clerk_webhook, name="webhook-clerk"),
+]

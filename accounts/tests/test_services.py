@@ -1,0 +1,122 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from accounts import services
+from accounts.clerk import ClerkProfile, profile_from_user_object
+from accounts.models import User
+from credits.models import LedgerEntry
+from credits.selectors import balance_of
+
+from .factories import UserFactory, clerk_user_object
+
+pytestmark = pytest.mark.django_db
+
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def test_new_user_starts_free_with_one_signup_grant():
+    user, created = services.user_upsert_from_clerk(
+        profile=ClerkProfile("user_1", "a@example.com", "Ada", updated_at=T0)
+    )
+    assert created and user.plan == "free" and not user.has_usable_password()
+    assert balance_of(user) == 10
+    assert list(LedgerEntry.objects.filter(account__user=user).values_list("idempotency_key", "amount")) == [
+        ("signup", 10)
+    ]
+
+
+def test_repeated_upsert_is_one_user_and_one_grant():
+    for _ in range(3):
+        services.user_upsert_from_clerk(profile=ClerkProfile("user_1", "a@example.com", updated_at=T0))
+    assert User.objects.filter(clerk_id="user_1").count() == 1
+    assert LedgerEntry.objects.count() == 1
+
+
+def test_newer_profile_updates_and_older_changes_nothing():
+    services.user_upsert_from_clerk(profile=ClerkProfile("user_1", "a@example.com", "Ada", updated_at=T0))
+    services.user_upsert_from_clerk(
+        profile=ClerkProfile("user_1", "new@example.com", "Grace", updated_at=T0 + timedelta(seconds=5))
+    )
+    services.user_upsert_from_clerk(
+        profile=ClerkProfile("user_1", "old@example.com", "Old", updated_at=T0 + timedelta(seconds=1))
+    )
+    user = User.objects.get(clerk_id="user_1")
+    assert (user.email, user.first_name) == ("new@example.com", "Grace")
+    assert user.clerk_updated_at == T0 + timedelta(seconds=5)
+
+
+def test_primary_email_is_the_one_named_by_primary_email_address_id():
+    profile = profile_from_user_object(clerk_user_object("user_1", email="primary@example.com"))
+    assert profile.email == "primary@example.com"
+
+
+def test_user_without_email_is_valid():
+    user, _ = services.user_upsert_from_clerk(profile=profile_from_user_object(clerk_user_object("user_1", email=None)))
+    assert user.email is None and balance_of(user) == 10
+
+
+def test_email_is_unique_case_insensitively_and_moves_to_the_newer_claim():
+    first = UserFactory.create(email="Same@Example.com")
+    second = UserFactory.create(email="same@example.com")
+    first.refresh_from_db()
+    assert first.email is None and second.email == "same@example.com"
+
+
+def test_close_erases_personal_data_keeps_ledger_and_frees_email():
+    user = UserFactory.create(email="gone@example.com")
+    services.user_update_preferences(user=user, changes={"theme": "dark"})
+    closed = services.user_close(clerk_id=user.clerk_id)
+    assert closed.is_closed and not closed.is_active
+    assert (closed.email, closed.first_name, closed.last_name, closed.image_url, closed.preferences) == (
+        None,
+        "",
+        "",
+        "",
+        {},
+    )
+    assert LedgerEntry.objects.filter(account__user=closed).count() == 1
+    other = UserFactory.create(email="gone@example.com")
+    assert other.email == "gone@example.com"
+
+
+def test_closed_account_is_never_reopened_by_a_later_event():
+    user = UserFactory.create()
+    services.user_close(clerk_id=user.clerk_id)
+    services.user_upsert_from_clerk(
+        profile=ClerkProfile(user.clerk_id, "back@example.com", updated_at=datetime.now(UTC))
+    )
+    user.refresh_from_db()
+    assert user.is_closed and user.email is None
+
+
+def test_delete_before_create_leaves_a_closed_placeholder_without_credits():
+    services.user_close(clerk_id="user_ghost")
+    user, created = services.user_upsert_from_clerk(
+        profile=ClerkProfile("user_ghost", "ghost@example.com", updated_at=T0)
+    )
+    assert not created and user.is_closed and user.email is None
+    assert balance_of(user) == 0
+
+
+def test_preferences_merge_and_null_removes():
+    user = UserFactory.create()
+    services.user_update_preferences(user=user, changes={"theme": "dark", "density": "compact"})
+    user = services.user_update_preferences(user=user, changes={"theme": None, "lang": "en"})
+    assert user.preferences == {"density": "compact", "lang": "en"}
+
+
+def test_provision_from_claims_uses_claims_without_secret_key():
+    user = services.user_provision_from_claims(claims={"sub": "user_jit", "email": "jit@example.com"})
+    assert user.clerk_id == "user_jit" and user.email == "jit@example.com" and balance_of(user) == 10
+
+
+def test_provision_refuses_closed_accounts():
+    services.user_close(clerk_id="user_gone")
+    assert services.user_provision_from_claims(claims={"sub": "user_gone"}) is None
+
+
+def test_dev_sign_in_is_one_user_per_email():
+    a = services.user_sign_in_dev(email="Dev@Example.com")
+    b = services.user_sign_in_dev(email="dev@example.com")
+    assert a.pk == b.pk and a.clerk_id.startswith("dev_")

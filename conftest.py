@@ -1,0 +1,89 @@
+"""Test-wide fixtures and the rules for tests that need PostgreSQL or a browser.
+
+`--require=postgres,browser` (used by `.ci/run`) turns a skipped test of those kinds into a failure,
+so a CI run can never pass quietly without the concurrency or browser tests.
+"""
+
+import pytest
+from django.conf import settings as django_settings
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--require", default="", help="Comma-separated markers (postgres, browser) whose tests must not be skipped."
+    )
+
+
+def on_postgres() -> bool:
+    return django_settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+def pytest_collection_modifyitems(config, items):
+    if on_postgres():
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://...")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+_required: set[str] = set()
+_skipped_required: list[str] = []
+
+
+def pytest_configure(config):
+    _required.update(m.strip() for m in config.getoption("--require").split(",") if m.strip())
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and _required & set(report.keywords):
+        _skipped_required.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _skipped_required:
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _skipped_required:
+        terminalreporter.section("required tests were skipped", red=True)
+        for nodeid in _skipped_required:
+            terminalreporter.line(f"SKIPPED but required: {nodeid}")
+
+
+@pytest.fixture(autouse=True)
+def _no_external_services(settings):
+    """Tests never use a developer's real keys: each test turns on only the fakes it needs."""
+    settings.CLERK_PUBLISHABLE_KEY = ""
+    settings.CLERK_SECRET_KEY = ""
+    settings.CLERK_JWT_KEY = ""
+    settings.CLERK_AUTHORIZED_PARTIES = []
+    settings.CLERK_WEBHOOK_SIGNING_SECRET = ""
+    settings.STRIPE_SECRET_KEY = ""
+    settings.STRIPE_WEBHOOK_SECRET = ""
+    settings.STRIPE_API_BASE = ""
+    settings.OPENAI_API_KEY = ""
+    settings.OPENAI_BASE_URL = ""
+    settings.DEV_SIGN_IN = True
+
+
+@pytest.fixture
+def user(db):
+    from accounts.tests.factories import UserFactory
+
+    return UserFactory.create()
+
+
+@pytest.fixture
+def api():
+    from rest_framework.test import APIClient
+
+    return APIClient()
+
+
+@pytest.fixture
+def user_api(api, user):
+    """An API client signed in as `user`."""
+    api.force_login(user)
+    return api

@@ -1,0 +1,103 @@
+import uuid
+
+from django import forms
+from django.contrib import admin, messages
+from django.shortcuts import render
+
+from accounts.admin import UserAdmin
+from accounts.models import User
+from designforge.errors import DomainError
+
+from . import services
+from .models import FeatureCost, LedgerEntry
+
+
+class ReadOnlyAdminMixin:
+    """The ledger is append-only: staff may look, never edit or delete."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(LedgerEntry)
+class LedgerEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["created_at", "account", "amount", "balance_after", "kind", "feature", "description", "actor"]
+    list_filter = ["kind", "feature", "created_at"]
+    search_fields = ["account__user__email", "account__user__clerk_id", "idempotency_key", "description"]
+    list_select_related = ["account__user", "actor"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(FeatureCost)
+class FeatureCostAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "credits", "updated_at"]
+    list_editable = ["credits"]
+    search_fields = ["code", "name"]
+
+
+class GrantCreditsForm(forms.Form):
+    amount = forms.IntegerField(min_value=1, max_value=100_000)
+    reason = forms.CharField(max_length=200)
+    # One token per form, so submitting the same form twice grants once.
+    token = forms.CharField(widget=forms.HiddenInput)
+
+
+class UserWithCreditsAdmin(UserAdmin):
+    """The accounts user admin, plus the user's balance, ledger and a grant action."""
+
+    list_display = UserAdmin.list_display + ["balance"]
+    actions = UserAdmin.actions + ["grant_credits"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("creditaccount")
+
+    @admin.display(description="Credits", ordering="creditaccount__balance")
+    def balance(self, user):
+        return getattr(getattr(user, "creditaccount", None), "balance", 0)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The ledger hangs off the credit account, not the user, so it is listed by the template.
+        entries = LedgerEntry.objects.filter(account__user_id=object_id).select_related("actor")[:50]
+        return super().change_view(request, object_id, form_url, {**(extra_context or {}), "ledger_entries": entries})
+
+    @admin.action(description="Grant credits to the selected users…")
+    def grant_credits(self, request, queryset):
+        form = GrantCreditsForm(request.POST if "apply" in request.POST else None, initial={"token": uuid.uuid4().hex})
+        if form.is_valid():
+            granted = 0
+            for user in queryset:
+                try:
+                    services.credits_adjust(
+                        user=user,
+                        amount=form.cleaned_data["amount"],
+                        reason=form.cleaned_data["reason"],
+                        actor=request.user,
+                        key=f"admin:{form.cleaned_data['token']}",
+                    )
+                    granted += 1
+                except DomainError as error:
+                    self.message_user(request, f"{user}: {error.message}", messages.ERROR)
+            self.message_user(request, f"Granted {form.cleaned_data['amount']} credits to {granted} user(s).")
+            return None
+        return render(
+            request,
+            "admin/credits/grant_credits.html",
+            {
+                **self.admin_site.each_context(request),
+                "form": form,
+                "users": queryset,
+                "title": "Grant credits",
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+                "opts": self.model._meta,
+            },
+        )
+
+
+admin.site.unregister(User)
+admin.site.register(User, UserWithCreditsAdmin)

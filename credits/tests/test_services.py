@@ -1,0 +1,103 @@
+import pytest
+from django.core.management import call_command
+from django.db import IntegrityError, transaction
+
+from accounts.tests.factories import UserFactory
+from credits import services
+from credits.errors import InsufficientCredits, InvalidAmount, UnknownFeature
+from credits.models import CreditAccount, FeatureCost, LedgerEntry
+from credits.selectors import audit_mismatches, balance_of, usage_by_feature
+
+pytestmark = pytest.mark.django_db
+
+
+def test_spend_uses_the_feature_cost_and_records_balance_after(user):
+    entry = services.credits_spend(user=user, feature="design-system", key="gen:1")
+    assert (entry.amount, entry.balance_after, entry.kind, entry.feature) == (-2, 8, "spend", "design-system")
+    assert balance_of(user) == 8
+
+
+def test_spend_is_idempotent_by_key(user):
+    first = services.credits_spend(user=user, feature="colors", key="gen:1")
+    again = services.credits_spend(user=user, feature="colors", key="gen:1")
+    assert first.pk == again.pk and balance_of(user) == 9
+
+
+def test_overdraw_raises_402_with_required_and_available_and_changes_nothing(user):
+    services.credits_spend(user=user, feature="colors", key="gen:0", amount=9)
+    with pytest.raises(InsufficientCredits) as error:
+        services.credits_spend(user=user, feature="design-system", key="gen:1")
+    assert error.value.status_code == 402
+    assert error.value.details == {"required": 2, "available": 1}
+    assert error.value.message == "This action costs 2 credits; you have 1."
+    assert balance_of(user) == 1 and LedgerEntry.objects.filter(idempotency_key="gen:1").count() == 0
+
+
+def test_costs_come_from_the_database(user):
+    FeatureCost.objects.filter(code="colors").update(credits=3)
+    assert services.credits_spend(user=user, feature="colors", key="gen:1").amount == -3
+
+
+def test_unknown_feature_is_refused(user):
+    with pytest.raises(UnknownFeature):
+        services.credits_spend(user=user, feature="nope", key="gen:1")
+
+
+def test_refund_returns_a_spend_once(user):
+    services.credits_spend(user=user, feature="design-system", key="gen:1")
+    refund = services.credits_refund(user=user, spend_key="gen:1")
+    services.credits_refund(user=user, spend_key="gen:1")
+    assert (refund.amount, refund.kind, refund.feature) == (2, "refund", "design-system")
+    assert balance_of(user) == 10
+    assert services.credits_refund(user=user, spend_key="gen:missing") is None
+
+
+def test_grant_and_adjust(user):
+    staff = UserFactory.create()
+    services.credits_grant(user=user, amount=5, key="stripe:invoice:in_1", kind=LedgerEntry.Kind.SUBSCRIPTION)
+    services.credits_grant(user=user, amount=5, key="stripe:invoice:in_1", kind=LedgerEntry.Kind.SUBSCRIPTION)
+    entry = services.credits_adjust(user=user, amount=-3, reason="Duplicate charge", actor=staff, key="admin:1")
+    assert (entry.actor, entry.description, balance_of(user)) == (staff, "Duplicate charge", 12)
+    with pytest.raises(InvalidAmount):
+        services.credits_adjust(user=user, amount=1, reason="  ", actor=staff, key="admin:2")
+    with pytest.raises(InsufficientCredits):
+        services.credits_adjust(user=user, amount=-100, reason="Too much", actor=staff, key="admin:3")
+
+
+@pytest.mark.parametrize("amount", [0, -1, 1.5, True, "3"])
+def test_grant_rejects_bad_amounts(user, amount):
+    with pytest.raises(InvalidAmount):
+        services.credits_grant(user=user, amount=amount, key="x")
+
+
+def test_revoke_takes_back_what_is_left_never_below_zero(user):
+    services.credits_spend(user=user, feature="colors", key="gen:1", amount=7)
+    entry = services.credits_revoke(user=user, amount=5, key="stripe:refund:ch_1")
+    assert (entry.amount, balance_of(user)) == (-3, 0)
+    assert services.credits_revoke(user=user, amount=5, key="stripe:refund:ch_1").pk == entry.pk
+    assert services.credits_revoke(user=user, amount=5, key="stripe:refund:ch_2") is None
+
+
+def test_usage_is_net_of_refunds_per_feature(user):
+    services.credits_spend(user=user, feature="colors", key="gen:1")
+    services.credits_spend(user=user, feature="design-system", key="gen:2")
+    services.credits_spend(user=user, feature="design-system", key="gen:3")
+    services.credits_refund(user=user, spend_key="gen:3")
+    assert usage_by_feature(user) == {"colors": 1, "design-system": 2}
+
+
+def test_database_refuses_a_negative_balance_and_duplicate_keys(user):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CreditAccount.objects.filter(user=user).update(balance=-1)
+    account = CreditAccount.objects.get(user=user)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        LedgerEntry.objects.create(account=account, amount=1, balance_after=11, kind="grant", idempotency_key="signup")
+
+
+def test_audit_command_passes_on_a_sound_ledger_and_fails_on_drift(user, capsys):
+    call_command("audit_credits")
+    assert "balance" in capsys.readouterr().out
+    CreditAccount.objects.filter(user=user).update(balance=3)
+    assert audit_mismatches()[0]["sum_of_entries"] == 10
+    with pytest.raises(Exception, match="do not balance"):
+        call_command("audit_credits")

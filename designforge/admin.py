@@ -1,0 +1,34 @@
+from django.contrib import admin, messages
+
+from . import inbox
+from .models import WebhookEvent
+
+
+@admin.register(WebhookEvent)
+class WebhookEventAdmin(admin.ModelAdmin):
+    """The webhook inbox: every delivery as received, read-only, with a replay action."""
+
+    list_display = ["received_at", "source", "event_type", "event_id", "status", "attempts", "processed_at"]
+    list_filter = ["source", "status", "event_type"]
+    search_fields = ["event_id", "event_type", "error"]
+    date_hierarchy = "received_at"
+    readonly_fields = [f.name for f in WebhookEvent._meta.fields]
+    actions = ["replay"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Replay the selected events")
+    def replay(self, request, queryset):
+        for event in queryset.order_by("received_at"):
+            try:
+                inbox.process(event, replay=True)
+            except Exception as error:  # the failure is recorded on the event; report it and go on
+                self.message_user(request, f"{event}: {error}", messages.ERROR)
+        self.message_user(request, f"Replayed {queryset.count()} event(s).")

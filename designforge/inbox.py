@@ -1,0 +1,67 @@
+"""The webhook inbox: every provider's events are stored before they are processed.
+
+An app registers one processor per source (`register("clerk", process_clerk_event)`) in its
+AppConfig.ready(); the kernel never imports an app. A delivery is:
+
+1. `receive()` stores the event, unique on (source, event id), and commits it, so it can be seen
+   and replayed from admin whatever happens next;
+2. `process()` locks the stored row and runs the processor in one transaction with the status
+   update: either both the effect and "processed" are committed, or neither is. A repeated delivery
+   of a processed event changes nothing; concurrent deliveries of one event queue on the row lock.
+"""
+
+import logging
+from collections.abc import Callable
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from designforge.models import WebhookEvent
+
+logger = logging.getLogger("designforge.inbox")
+
+# A processor applies one event and returns the status to record (processed or ignored).
+Processor = Callable[[WebhookEvent], str]
+_processors: dict[str, Processor] = {}
+
+
+def register(source: str, processor: Processor) -> None:
+    _processors[source] = processor
+
+
+def receive(*, source: str, event_id: str, event_type: str, payload: dict) -> WebhookEvent:
+    """Store a verified event (once per source and id) and return the stored row."""
+    event, _ = WebhookEvent.objects.get_or_create(
+        source=source, event_id=event_id, defaults={"event_type": event_type, "payload": payload}
+    )
+    return event
+
+
+def process(event: WebhookEvent, *, replay: bool = False) -> WebhookEvent:
+    """Apply a stored event exactly once (or again, with `replay`, for admin). Re-raises failures
+    after recording them, so the caller can answer 5xx and the provider retries."""
+    try:
+        with transaction.atomic():
+            locked = WebhookEvent.objects.select_for_update().get(pk=event.pk)
+            if locked.status in (WebhookEvent.Status.PROCESSED, WebhookEvent.Status.IGNORED) and not replay:
+                return locked
+            locked.status = _processors[locked.source](locked)
+            locked.attempts += 1
+            locked.error = ""
+            locked.processed_at = timezone.now()
+            locked.save(update_fields=["status", "attempts", "error", "processed_at"])
+            return locked
+    except Exception as exc:
+        logger.exception("Processing %s failed", event)
+        WebhookEvent.objects.filter(pk=event.pk).update(
+            status=WebhookEvent.Status.FAILED, attempts=F("attempts") + 1, error=f"{type(exc).__name__}: {exc}"
+        )
+        raise
+
+
+def deliver(*, source: str, event_id: str, event_type: str, payload: dict) -> dict:
+    """Store then process one verified delivery; the answer body for the provider. Our own failures
+    propagate (answered 500 with the error envelope), so the provider delivers again later."""
+    event = process(receive(source=source, event_id=event_id, event_type=event_type, payload=payload))
+    return {"received": True, "event_id": event.event_id, "status": event.status}
