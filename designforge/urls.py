@@ -17,6 +17,8 @@ api = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("accounts.api_urls")),
     path("", include("credits.api_urls")),
+    path("", include("designs.api_urls")),
+    path("", include("billing.api_urls")),
 ]
 
 urlpatterns = [
@@ -24,6 +26,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include(api)),
     path("", include("accounts.urls")),
+    path("", include("designs.urls")),
+    path("", include("billing.urls")),
 ]
 
 handler404 = page_not_found
