@@ -1,0 +1,163 @@
+"""Export tokens as CSS, SCSS, Tailwind v4, DTCG or JSON.
+
+Every exporter first runs ``validate_tokens``, so only checked values
+(hex colours, canonical shadows, plain font stacks, rem clamps) ever reach
+the output, and writes only the sections the tokens contain.
+"""
+
+import json
+import re
+
+from .dtcg import to_dtcg
+from .errors import EngineInputError
+from .shapes import FAMILY_ROLES, THEMES
+from .tokens import validate_tokens
+from .version import ENGINE_VERSION
+
+#: format -> (content type, file extension)
+EXPORT_FORMATS: dict[str, tuple[str, str]] = {
+    "css": ("text/css", "css"),
+    "scss": ("text/x-scss", "scss"),
+    "tailwind": ("text/css", "css"),
+    "dtcg": ("application/design-tokens+json", "tokens.json"),
+    "json": ("application/json", "json"),
+}
+
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9 _.\-]")
+
+
+def _title(name: str) -> str:
+    cleaned = _SAFE_NAME.sub("", name if isinstance(name, str) else "")[:80].strip()
+    return f"{cleaned or 'Design system'} - DesignForge engine {ENGINE_VERSION}"
+
+
+def _scalar_variables(tokens: dict) -> list[tuple[str, str]]:
+    """(name, value) pairs, without the ``--``/``$`` prefix, for everything except theme roles."""
+    pairs: list[tuple[str, str]] = []
+    for scale, steps in tokens.get("colors", {}).items():
+        pairs += [(f"color-{scale}-{step}", value) for step, value in steps.items()]
+    typography = tokens.get("typography")
+    if typography:
+        pairs += [(f"font-{role}", typography["families"][role]["stack"]) for role in FAMILY_ROLES]
+        pairs += [(f"font-weight-{name}", str(value)) for name, value in typography["weights"].items()]
+        pairs += [(f"text-{step}", entry["clamp"]) for step, entry in typography["scale"]["steps"].items()]
+        pairs += [(f"leading-{step}", f"{value:g}") for step, value in typography["line_heights"].items()]
+    spacing = tokens.get("spacing")
+    if spacing:
+        pairs.append(("spacing", f"{spacing['base_px'] / 16:g}rem"))
+        pairs += [(f"spacing-{key}", value) for key, value in spacing["scale"].items()]
+    pairs += [(f"radius-{name}", value) for name, value in tokens.get("radii", {}).items()]
+    pairs += [(f"shadow-{name}", value) for name, value in tokens.get("shadows", {}).items()]
+    return pairs
+
+
+def _block(selector: str, lines: list[str], indent: str = "") -> list[str]:
+    return [f"{indent}{selector} {{", *(f"{indent}  {line}" for line in lines), f"{indent}}}"]
+
+
+def _theme_blocks(themes: dict, prefix: str, scheme: bool) -> tuple[list[str], list[str]]:
+    """Root declarations for the default theme, and the dark/light switching blocks."""
+    def lines(theme: str) -> list[str]:
+        head = [f"color-scheme: {theme};"] if scheme else []
+        return head + [f"--{prefix}{role}: {value};" for role, value in themes[theme].items()]
+
+    present = [theme for theme in THEMES if theme in themes]
+    if not present:
+        return [], []
+    default = present[0]
+    root = lines(default)
+    switches: list[str] = []
+    if "dark" in themes and default != "dark":
+        switches += ["", "@media (prefers-color-scheme: dark) {"]
+        switches += _block(':root:not([data-theme="light"])', lines("dark"), "  ") + ["}"]
+    for theme in ("dark", "light") if len(present) > 1 else ():
+        switches += [""] + _block(f'[data-theme="{theme}"]', lines(theme))
+    return root, switches
+
+
+def to_css(tokens: dict, name: str) -> str:
+    """Custom properties in ``:root``; light roles by default, dark via preference or ``data-theme``."""
+    root = [f"--{var}: {value};" for var, value in _scalar_variables(tokens)]
+    theme_root, switches = _theme_blocks(tokens.get("themes", {}), "color-", scheme=True)
+    out = [f"/* {_title(name)} */", *_block(":root", root + theme_root), *switches]
+    return "\n".join(out) + "\n"
+
+
+def _scss_map(entries: dict[str, str], indent: str = "  ") -> str:
+    body = ",\n".join(f'{indent}"{key}": {value}' for key, value in entries.items())
+    return f"(\n{body}\n{indent[:-2]})"
+
+
+def to_scss(tokens: dict, name: str) -> str:
+    """``$variables`` for every token, plus maps for scales, themes and groups."""
+    out = [f"// {_title(name)}"]
+    out += [f"${var}: {value};" for var, value in _scalar_variables(tokens)]
+    colors = tokens.get("colors", {})
+    if colors:
+        scale_maps = {scale: _scss_map(steps, "    ") for scale, steps in colors.items()}
+        out += ["", f"$colors: {_scss_map(scale_maps)};"]
+    themes = tokens.get("themes", {})
+    for theme, roles in themes.items():
+        out += ["", f"$theme-{theme}: {_scss_map(roles)};"]
+    if themes:
+        out.append("$themes: " + _scss_map({theme: f"$theme-{theme}" for theme in themes}) + ";")
+    typography = tokens.get("typography")
+    if typography:
+        families = {role: f"({typography['families'][role]['stack']})" for role in FAMILY_ROLES}
+        out += ["", f"$font-families: {_scss_map(families)};"]
+        out.append(f"$font-weights: {_scss_map({k: str(v) for k, v in typography['weights'].items()})};")
+        out.append(f"$type-scale: {_scss_map({k: v['clamp'] for k, v in typography['scale']['steps'].items()})};")
+        out.append(f"$line-heights: {_scss_map({k: f'{v:g}' for k, v in typography['line_heights'].items()})};")
+    if tokens.get("spacing"):
+        out += ["", f"$spacing: {_scss_map(tokens['spacing']['scale'])};"]
+    if tokens.get("radii"):
+        out.append(f"$radii: {_scss_map(tokens['radii'])};")
+    if tokens.get("shadows"):
+        out.append(f"$shadows: {_scss_map({k: f'({v})' for k, v in tokens['shadows'].items()})};")
+    return "\n".join(out) + "\n"
+
+
+def to_tailwind(tokens: dict, name: str) -> str:
+    """A Tailwind CSS v4 stylesheet: ``@import "tailwindcss"`` and an ``@theme`` block.
+
+    Theme roles become ``--color-<role>`` utilities (``bg-background``,
+    ``text-on-primary``) that follow the light/dark switch.
+    """
+    theme_lines = []
+    for var, value in _scalar_variables(tokens):
+        if var.startswith("leading-"):
+            var = f"text-{var.removeprefix('leading-')}--line-height"
+        elif var.startswith("spacing-"):
+            continue  # Tailwind v4 derives every spacing utility from --spacing
+        theme_lines.append(f"--{var}: {value};")
+    out = [f"/* {_title(name)} */", '@import "tailwindcss";']
+    if theme_lines:
+        out += ["", *_block("@theme", theme_lines)]
+    themes = tokens.get("themes", {})
+    if themes:
+        roles = next(iter(themes.values()))
+        inline = [f"--color-{role}: var(--df-{role});" for role in roles]
+        theme_root, switches = _theme_blocks(themes, "df-", scheme=True)
+        out += ["", *_block("@theme inline", inline), "", *_block(":root", theme_root), *switches]
+    return "\n".join(out) + "\n"
+
+
+def to_json(tokens: dict, name: str) -> str:
+    """The validated tokens as pretty JSON."""
+    return json.dumps(tokens, indent=2, ensure_ascii=False) + "\n"
+
+
+_EXPORTERS = {"css": to_css, "scss": to_scss, "tailwind": to_tailwind, "json": to_json}
+
+
+def export(tokens: dict, fmt: str, *, name: str) -> str:
+    """Render ``tokens`` in ``fmt`` (a key of EXPORT_FORMATS); ``name`` labels the file.
+
+    Raises EngineInputError for an unknown format or malformed tokens.
+    """
+    if fmt not in EXPORT_FORMATS:
+        raise EngineInputError.single("format", f"must be one of: {', '.join(EXPORT_FORMATS)}")
+    clean = validate_tokens(tokens)
+    if fmt == "dtcg":
+        return json.dumps(to_dtcg(clean, _title(name)), indent=2, ensure_ascii=False) + "\n"
+    return _EXPORTERS[fmt](clean, name)

@@ -1,0 +1,62 @@
+"""Repair the themes of tokens that did not come from the generator.
+
+Client edits or AI output can break contrast. ``repair_themes`` keeps the
+background fixed and moves only the colours that fail, each along its own
+OKLCH lightness (same hue and chroma) by the smallest amount that passes.
+"""
+
+from .color import from_oklch, oklch
+from .shapes import FILLED_ROLES, NON_TEXT_RATIO, TEXT_RATIO
+from .themes import solve_lightness
+from .tokens import validate_tokens
+
+#: How far (as a share of the lightness gap) the surface may be pulled towards the background.
+_SURFACE_PULL = (0.25, 0.5, 0.75, 1.0)
+
+
+def _text_needs(background: str, surface: str) -> list[tuple[str, float]]:
+    return [(background, TEXT_RATIO), (surface, TEXT_RATIO)]
+
+
+def _workable_surface(background: str, surface: str, texts: tuple[str, ...]) -> str:
+    """The surface, pulled towards the background only if the text colours cannot pass on both."""
+
+    def workable(candidate: str) -> bool:
+        return all(solve_lightness(text, _text_needs(background, candidate))[1] for text in texts)
+
+    if workable(surface):
+        return surface
+    surface_l, chroma, hue = oklch(surface)
+    background_l = oklch(background)[0]
+    for pull in _SURFACE_PULL:
+        candidate = from_oklch(surface_l + (background_l - surface_l) * pull, chroma, hue)
+        if workable(candidate):
+            return candidate
+    return background
+
+
+def repair_theme(roles: dict[str, str]) -> dict[str, str]:
+    """One theme with every contract ratio met (roles that already pass are untouched)."""
+    fixed = dict(roles)
+    background = fixed["background"]
+    fixed["surface"] = _workable_surface(background, fixed["surface"], (fixed["text"], fixed["text-muted"]))
+    text_needs = _text_needs(background, fixed["surface"])
+    for role in ("text", "text-muted"):
+        fixed[role] = solve_lightness(fixed[role], text_needs)[0]
+    for role in ("primary", "focus-ring"):
+        fixed[role] = solve_lightness(fixed[role], [(background, NON_TEXT_RATIO)])[0]
+    for role in FILLED_ROLES:
+        fixed[f"on-{role}"] = solve_lightness(fixed[f"on-{role}"], [(fixed[role], TEXT_RATIO)])[0]
+    return fixed
+
+
+def repair_themes(tokens: dict) -> dict:
+    """Validated copy of ``tokens`` whose themes meet every contrast requirement.
+
+    Colour scales and other sections are returned as validated; raises
+    EngineInputError if the tokens are malformed.
+    """
+    clean = validate_tokens(tokens)
+    if "themes" in clean:
+        clean["themes"] = {name: repair_theme(roles) for name, roles in clean["themes"].items()}
+    return clean

@@ -1,0 +1,305 @@
+"""Exports are parsed, not string-matched: DTCG as JSON with resolved aliases, CSS/Tailwind as rule blocks."""
+
+import json
+import re
+
+import pytest
+
+from designs.engine import (
+    EXPORT_FORMATS,
+    EngineInputError,
+    export,
+    generate_colors,
+    generate_design_system,
+    generate_typography,
+    interpret,
+    validate_tokens,
+)
+
+ROLES_IN_ORDER = ["background", "surface", "text", "text-muted", "border", "focus-ring"]
+
+
+@pytest.fixture(scope="module")
+def tokens():
+    return generate_design_system(interpret("calm trustworthy fintech", "#2563eb"))
+
+
+# --- a tiny CSS reader -----------------------------------------------------------------------------------------
+
+
+def parse_css(text: str) -> dict[tuple[str, ...], dict[str, str]]:
+    """``{(outer selector, ..., selector): {property: value}}``; top-level statements go under ``()``."""
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    blocks: dict[tuple[str, ...], dict[str, str]] = {(): {}}
+    stack: list[tuple[str, ...]] = [()]
+    buffer = ""
+    for char in text:
+        if char == "{":
+            path = stack[-1] + (" ".join(buffer.split()),)
+            assert path not in blocks, f"duplicate block {path}"
+            blocks[path] = {}
+            stack.append(path)
+            buffer = ""
+        elif char in ";}":
+            statement = buffer.strip()
+            if statement:
+                name, colon, value = statement.partition(":")
+                blocks[stack[-1]][name.strip() if colon else statement] = value.strip()
+            buffer = ""
+            if char == "}":
+                stack.pop()
+                assert stack, "unbalanced braces"
+        else:
+            buffer += char
+    assert stack == [()] and not buffer.strip(), "unbalanced braces or trailing text"
+    return blocks
+
+
+def custom_properties(block: dict[str, str]) -> dict[str, str]:
+    return {name[2:]: value for name, value in block.items() if name.startswith("--")}
+
+
+def test_parse_css_reads_nested_blocks():
+    parsed = parse_css('a { --x: 1; } @media (y) { b:not([c="d"]) { --z: clamp(1rem, 2vw, 3rem); } }')
+    assert parsed[("a",)] == {"--x": "1"}
+    assert parsed[("@media (y)", 'b:not([c="d"])')] == {"--z": "clamp(1rem, 2vw, 3rem)"}
+
+
+# --- formats ---------------------------------------------------------------------------------------------------
+
+
+def test_export_formats_table():
+    assert set(EXPORT_FORMATS) == {"css", "scss", "tailwind", "dtcg", "json"}
+    assert EXPORT_FORMATS["css"] == ("text/css", "css")
+    assert EXPORT_FORMATS["scss"] == ("text/x-scss", "scss")
+    assert EXPORT_FORMATS["tailwind"] == ("text/css", "css")
+    assert EXPORT_FORMATS["dtcg"][0] in ("application/design-tokens+json", "application/json")
+    assert EXPORT_FORMATS["json"] == ("application/json", "json")
+
+
+def test_unknown_format_and_bad_tokens_are_rejected(tokens):
+    with pytest.raises(EngineInputError) as caught:
+        export(tokens, "pdf", name="x")
+    assert "format" in caught.value.errors
+    evil = json.loads(json.dumps(tokens))
+    evil["shadows"]["md"] = "0 0 0 red; } body { display: none"
+    for fmt in EXPORT_FORMATS:
+        with pytest.raises(EngineInputError):
+            export(evil, fmt, name="x")
+
+
+@pytest.mark.parametrize("fmt", sorted(EXPORT_FORMATS))
+def test_exports_are_deterministic_and_name_is_sanitised(tokens, fmt):
+    first = export(tokens, fmt, name="Acme */ } <script>")
+    assert first == export(json.loads(json.dumps(tokens)), fmt, name="Acme */ } <script>")
+    assert "<script>" not in first
+    if fmt in ("css", "tailwind"):
+        assert first.count("*/") == 1 and "Acme" in first.splitlines()[0]
+        parse_css(first)
+
+
+# --- CSS -------------------------------------------------------------------------------------------------------
+
+
+def test_css_has_scales_both_themes_and_scalars(tokens):
+    blocks = parse_css(export(tokens, "css", name="Acme"))
+    root = custom_properties(blocks[(":root",)])
+    assert root["color-primary-500"] == tokens["colors"]["primary"]["500"]
+    assert all(root[f"color-{s}-{k}"] == v for s, scale in tokens["colors"].items() for k, v in scale.items())
+    light, dark = tokens["themes"]["light"], tokens["themes"]["dark"]
+    assert {role: root[f"color-{role}"] for role in light} == light
+    preferred_dark = custom_properties(
+        blocks[("@media (prefers-color-scheme: dark)", ':root:not([data-theme="light"])')]
+    )
+    assert {role: preferred_dark[f"color-{role}"] for role in dark} == dark
+    forced_dark = custom_properties(blocks[('[data-theme="dark"]',)])
+    forced_light = custom_properties(blocks[('[data-theme="light"]',)])
+    assert {role: forced_dark[f"color-{role}"] for role in dark} == dark
+    assert {role: forced_light[f"color-{role}"] for role in light} == light
+    assert blocks[('[data-theme="dark"]',)]["color-scheme"] == "dark"
+
+    typography = tokens["typography"]
+    assert root["font-heading"] == typography["families"]["heading"]["stack"]
+    assert root["text-lg"] == typography["scale"]["steps"]["lg"]["clamp"].strip()
+    assert root["text-lg"].startswith("clamp(")
+    assert root["font-weight-semibold"] == "600"
+    assert root["spacing-4"] == tokens["spacing"]["scale"]["4"]
+    assert root["radius-md"] == tokens["radii"]["md"]
+    assert root["shadow-md"] == tokens["shadows"]["md"]
+
+
+def test_css_contains_only_what_the_tokens_hold():
+    intent = interpret("playful")
+    colours = parse_css(export(generate_colors(intent), "css", name="c"))
+    root = custom_properties(colours[(":root",)])
+    assert "color-primary-500" in root and "color-background" in root
+    assert not any(name.startswith(("font-", "text-", "spacing", "radius-", "shadow-")) for name in root)
+
+    type_only = parse_css(export(generate_typography(intent), "css", name="t"))
+    assert set(type_only) == {(), (":root",)}
+    root = custom_properties(type_only[(":root",)])
+    assert "text-base" in root and "spacing-4" in root
+    assert not any(name.startswith("color-") for name in root)
+
+    light_only = {"themes": {"light": generate_colors(intent)["themes"]["light"]}}
+    blocks = parse_css(export(light_only, "css", name="l"))
+    assert set(blocks) == {(), (":root",)}
+
+
+# --- Tailwind --------------------------------------------------------------------------------------------------
+
+
+def test_tailwind_v4_theme_block(tokens):
+    text = export(tokens, "tailwind", name="Acme")
+    blocks = parse_css(text)
+    assert '@import "tailwindcss"' in blocks[()]
+    theme = custom_properties(blocks[("@theme",)])
+    assert theme["color-primary-500"] == tokens["colors"]["primary"]["500"]
+    assert theme["font-heading"] == tokens["typography"]["families"]["heading"]["stack"]
+    assert theme["text-lg"] == tokens["typography"]["scale"]["steps"]["lg"]["clamp"]
+    assert theme["text-lg--line-height"] == f'{tokens["typography"]["line_heights"]["lg"]:g}'
+    assert theme["radius-md"] == tokens["radii"]["md"]
+    assert theme["shadow-md"] == tokens["shadows"]["md"]
+    assert theme["spacing"] == f'{tokens["spacing"]["base_px"] / 16:g}rem'
+    assert all(re.fullmatch(r"(color|font|text|radius|shadow)-[a-z0-9-]+|spacing", name) for name in theme)
+    inline = custom_properties(blocks[("@theme inline",)])
+    root = custom_properties(blocks[(":root",)])
+    dark = custom_properties(blocks[('[data-theme="dark"]',)])
+    for role, value in tokens["themes"]["light"].items():
+        assert inline[f"color-{role}"] == f"var(--df-{role})"
+        assert root[f"df-{role}"] == value
+        assert dark[f"df-{role}"] == tokens["themes"]["dark"][role]
+
+
+# --- SCSS ------------------------------------------------------------------------------------------------------
+
+
+def test_scss_variables_and_maps(tokens):
+    text = export(tokens, "scss", name="Acme")
+    variables = dict(re.findall(r"^\$([a-z0-9-]+): (.+?);$", text, re.M))
+    assert variables["color-primary-500"] == tokens["colors"]["primary"]["500"]
+    assert variables["text-lg"] == tokens["typography"]["scale"]["steps"]["lg"]["clamp"]
+    assert variables["radius-md"] == tokens["radii"]["md"]
+    for name in ("colors", "theme-light", "theme-dark", "themes", "font-families", "type-scale", "spacing",
+                 "radii", "shadows"):
+        assert re.search(rf"^\${name}: \(", text, re.M), name
+    assert text.count("(") == text.count(")")
+    light_map = re.search(r"^\$theme-light: \((.*?)\n\);", text, re.M | re.S).group(1)
+    assert dict(re.findall(r'"([a-z-]+)": (#[0-9a-f]{6})', light_map)) == tokens["themes"]["light"]
+
+
+# --- JSON ------------------------------------------------------------------------------------------------------
+
+
+def test_json_export_is_the_validated_tokens(tokens):
+    assert json.loads(export(tokens, "json", name="Acme")) == validate_tokens(tokens) == tokens
+
+
+# --- DTCG ------------------------------------------------------------------------------------------------------
+
+
+def walk_tokens(node: dict, path: tuple[str, ...] = (), inherited: str | None = None):
+    """Yield ``(path, token, effective $type)`` for every token (an object with ``$value``)."""
+    group_type = node.get("$type", inherited)
+    for key, child in node.items():
+        if key.startswith("$"):
+            continue
+        assert not re.search(r"[.{}]", key), f"illegal token name {key!r}"
+        assert isinstance(child, dict), path + (key,)
+        if "$value" in child:
+            yield path + (key,), child, child.get("$type", group_type)
+        else:
+            yield from walk_tokens(child, path + (key,), group_type)
+
+
+def resolve(document: dict, value, seen=()):
+    """Follow ``{a.b.c}`` aliases to a literal value."""
+    if isinstance(value, str) and value.startswith("{"):
+        path = value.strip("{}")
+        assert path not in seen, "alias cycle"
+        node = document
+        for part in path.split("."):
+            assert part in node, f"alias {value} does not resolve"
+            node = node[part]
+        return resolve(document, node["$value"], seen + (path,))
+    return value
+
+
+def check_dimension(value):
+    assert set(value) == {"value", "unit"} and value["unit"] in ("px", "rem")
+    assert isinstance(value["value"], (int, float))
+
+
+def check_colour(value):
+    assert value["colorSpace"] == "srgb"
+    assert len(value["components"]) == 3 and all(0 <= c <= 1 for c in value["components"])
+    assert re.fullmatch(r"#[0-9a-f]{6}", value["hex"])
+    expected = "#" + "".join(f"{round(c * 255):02x}" for c in value["components"])
+    assert expected == value["hex"]
+
+
+def test_dtcg_document_is_well_formed(tokens):
+    document = json.loads(export(tokens, "dtcg", name="Acme"))
+    found = list(walk_tokens(document))
+    types = {}
+    for path, token, token_type in found:
+        assert token_type in {"color", "dimension", "fontFamily", "fontWeight", "number", "shadow"}, path
+        types[path] = token_type
+        value = resolve(document, token["$value"])
+        if token_type == "color":
+            check_colour(value)
+        elif token_type == "dimension":
+            check_dimension(value)
+        elif token_type == "fontFamily":
+            assert isinstance(value, list) and all(isinstance(v, str) and v for v in value)
+        elif token_type in ("fontWeight", "number"):
+            assert isinstance(value, (int, float))
+        elif token_type == "shadow":
+            for layer in value:
+                check_colour(layer["color"])
+                for key in ("offsetX", "offsetY", "blur", "spread"):
+                    check_dimension(layer[key])
+                assert isinstance(layer["inset"], bool)
+    assert types[("color", "primary", "500")] == "color"
+    assert types[("font", "size", "lg")] == "dimension"
+    assert types[("shadow", "md")] == "shadow"
+    assert len([p for p in types if p[0] == "color"]) == 8 * 11
+
+
+def test_dtcg_theme_roles_are_aliases_that_resolve(tokens):
+    document = json.loads(export(tokens, "dtcg", name="Acme"))
+    aliases = 0
+    for theme, roles in tokens["themes"].items():
+        group = document["theme"][theme]
+        assert group["$type"] == "color"
+        for role, hex_value in roles.items():
+            raw = group[role]["$value"]
+            resolved = resolve(document, raw)
+            assert resolved["hex"] == hex_value, (theme, role)
+            in_scale = any(hex_value in scale.values() for scale in tokens["colors"].values())
+            if in_scale:
+                assert isinstance(raw, str) and re.fullmatch(r"\{color\.[a-z]+\.\d+\}", raw), (theme, role, raw)
+                aliases += 1
+            else:
+                assert isinstance(raw, dict), (theme, role)
+    assert document["theme"]["light"]["primary"]["$value"] == "{color.primary.500}"  # the seed's own step
+    assert aliases >= 30
+
+
+def test_dtcg_without_scales_writes_literal_roles():
+    themes_only = {"themes": generate_colors(interpret("calm"))["themes"]}
+    document = json.loads(export(themes_only, "dtcg", name="x"))
+    assert set(document) == {"$description", "theme"}
+    for _, token, token_type in walk_tokens(document):
+        assert token_type == "color" and isinstance(token["$value"], dict)
+
+
+def test_dtcg_font_sizes_keep_the_fluid_range(tokens):
+    document = json.loads(export(tokens, "dtcg", name="Acme"))
+    large = document["font"]["size"]["lg"]
+    fluid = large["$extensions"]["com.designforge"]["fluid"]
+    step = tokens["typography"]["scale"]["steps"]["lg"]
+    assert fluid["clamp"] == step["clamp"]
+    assert fluid["min"] == {"value": step["min_rem"], "unit": "rem"}
+    assert large["$value"] == {"value": step["max_rem"], "unit": "rem"}
+    assert document["font"]["family"]["heading"]["$value"][0] == tokens["typography"]["families"]["heading"]["name"]
