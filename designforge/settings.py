@@ -146,6 +146,10 @@ DEV_SIGN_IN = env.bool(
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
+# Stripe price ids of the paid plan and the credit packs; when set they win over the ids staff enter in admin.
+STRIPE_PRICE_PRO = env.str("STRIPE_PRICE_PRO", default="")
+STRIPE_PRICE_PACK_SMALL = env.str("STRIPE_PRICE_PACK_SMALL", default="")
+STRIPE_PRICE_PACK_LARGE = env.str("STRIPE_PRICE_PACK_LARGE", default="")
 
 # AI provider: any OpenAI-compatible endpoint. Without a key the offline engine serves every request.
 OPENAI_API_KEY = env.str("OPENAI_API_KEY", default="")

@@ -1,0 +1,137 @@
+from django import forms
+from django.contrib import admin, messages
+
+from designforge.errors import DomainError
+
+from . import selectors, services
+from .models import CreditPack, Plan, Purchase, StripeCustomer, Subscription
+
+
+class ReadOnlyAdminMixin:
+    """Written by Stripe's webhook and `sync_stripe` only: staff look, never edit."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class PriceIdMixin:
+    @admin.display(description="Price id in use")
+    def price_in_use(self, obj):
+        price_id = selectors.price_id_of(obj)
+        if not price_id:
+            return "— (not for sale)"
+        return f"{price_id} (from the environment)" if price_id != obj.stripe_price_id else price_id
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = Plan
+        fields = [
+            "code",
+            "name",
+            "price_amount",
+            "currency",
+            "interval",
+            "monthly_credits",
+            "features",
+            "rank",
+            "stripe_price_id",
+        ]
+
+    def clean_features(self):
+        features = self.cleaned_data["features"]
+        if not isinstance(features, list) or not all(isinstance(f, str) and f.strip() for f in features):
+            raise forms.ValidationError('Give a list of sentences, e.g. ["100 credits every month", "…"].')
+        return features
+
+
+@admin.register(Plan)
+class PlanAdmin(PriceIdMixin, admin.ModelAdmin):
+    """Plans are referenced by users and subscriptions by code: they are edited, never deleted."""
+
+    form = PlanForm
+    list_display = ["code", "name", "price_amount", "currency", "interval", "monthly_credits", "rank", "price_in_use"]
+    readonly_fields = ["price_in_use", "updated_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields + (["code"] if obj else [])
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CreditPack)
+class CreditPackAdmin(PriceIdMixin, admin.ModelAdmin):
+    """Packs are retired by unticking "is active" (purchases keep referring to them), never deleted."""
+
+    list_display = ["code", "name", "credits", "price_amount", "currency", "is_active", "price_in_use"]
+    list_filter = ["is_active"]
+    readonly_fields = ["price_in_use", "updated_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields + (["code"] if obj else [])
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "stripe_subscription_id",
+        "user",
+        "plan",
+        "status",
+        "current_period_end",
+        "cancel_at_period_end",
+        "state_at",
+    ]
+    list_filter = ["status", "plan", "cancel_at_period_end"]
+    search_fields = ["stripe_subscription_id", "stripe_customer_id", "user__email", "user__clerk_id"]
+    list_select_related = ["user", "plan"]
+    date_hierarchy = "created_at"
+    actions = ["refresh_from_stripe"]
+
+    @admin.action(description="Re-read the selected subscriptions from Stripe")
+    def refresh_from_stripe(self, request, queryset):
+        refreshed = 0
+        for subscription in queryset.select_related("user"):
+            try:
+                services.subscription_refresh(subscription=subscription)
+                refreshed += 1
+            except DomainError as error:
+                self.message_user(request, f"{subscription}: {error.message}", messages.ERROR)
+                break
+        self.message_user(request, f"Re-read {refreshed} subscription(s) from Stripe.")
+
+
+@admin.register(Purchase)
+class PurchaseAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "created_at",
+        "user",
+        "pack",
+        "credits",
+        "amount",
+        "currency",
+        "status",
+        "amount_refunded",
+        "credits_revoked",
+    ]
+    list_filter = ["status", "pack"]
+    search_fields = ["checkout_session_id", "payment_intent_id", "user__email", "user__clerk_id"]
+    list_select_related = ["user", "pack"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(StripeCustomer)
+class StripeCustomerAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["stripe_customer_id", "user", "created_at"]
+    search_fields = ["stripe_customer_id", "user__email", "user__clerk_id"]
+    list_select_related = ["user"]

@@ -1,0 +1,45 @@
+from designforge.errors import Conflict, DomainError, NotConfigured
+
+UPGRADE_URL = "/billing/"
+
+
+class StripeNotConfigured(NotConfigured):
+    message = "Payments are not configured on this server (STRIPE_SECRET_KEY is unset)."
+
+
+class PriceNotConfigured(NotConfigured):
+    """A plan or pack without a Stripe price id (neither in admin nor in the environment)."""
+
+
+class AlreadySubscribed(Conflict):
+    def __init__(self, *, plan: str, plan_name: str):
+        super().__init__(
+            f"You are already on the {plan_name} plan; change or cancel it from the billing portal.",
+            details={"reason": "already_subscribed", "plan": plan},
+        )
+
+
+class NoBillingAccount(Conflict):
+    message = "You have no billing account yet: the portal opens once you have bought a plan or a credit pack."
+
+    def __init__(self):
+        super().__init__(details={"reason": "no_customer"})
+
+
+class PlanRequired(DomainError):
+    """A feature of a higher plan: 403 with where to upgrade."""
+
+    status_code = 403
+    code = "plan_required"
+
+    def __init__(self, *, required_plan: str, plan_name: str):
+        super().__init__(
+            f"This needs the {plan_name} plan. Upgrade at {UPGRADE_URL}.",
+            details={"required_plan": required_plan, "upgrade_url": UPGRADE_URL},
+        )
+
+
+class IdempotencyConflict(DomainError):
+    status_code = 409
+    code = "idempotency_conflict"
+    message = "This Idempotency-Key was already used for a different checkout."

@@ -1,0 +1,97 @@
+"""Reads of plans, packs, subscriptions and the Stripe ids that tie them to our users."""
+
+from django.conf import settings
+from django.db.models import QuerySet
+
+from accounts.models import User
+
+from .models import CreditPack, Plan, StripeCustomer, Subscription
+
+FREE_PLAN = "free"
+# Subscriptions in these statuses give their plan. `past_due` keeps it while Stripe retries the
+# payment; `unpaid`, `paused`, `incomplete` and the terminal statuses do not.
+ENTITLED_STATUSES = ("active", "trialing", "past_due")
+
+
+def plans() -> QuerySet[Plan]:
+    return Plan.objects.order_by("rank", "code")
+
+
+def packs_for_sale() -> QuerySet[CreditPack]:
+    return CreditPack.objects.filter(is_active=True).order_by("credits", "code")
+
+
+def env_price_ids() -> dict[tuple[str, str], str]:
+    """Price ids set by the environment, which win over those stored in admin."""
+    return {
+        ("plan", "pro"): settings.STRIPE_PRICE_PRO,
+        ("pack", "small"): settings.STRIPE_PRICE_PACK_SMALL,
+        ("pack", "large"): settings.STRIPE_PRICE_PACK_LARGE,
+    }
+
+
+def price_id_of(item: Plan | CreditPack) -> str:
+    """The Stripe price id used at checkout: the environment's when set, else the one in admin ("" if none)."""
+    kind = "plan" if isinstance(item, Plan) else "pack"
+    return env_price_ids().get((kind, item.code)) or item.stripe_price_id
+
+
+def plan_for(*, plan_code: str | None = None, price_ids: tuple[str, ...] = ()) -> Plan | None:
+    """The plan a Stripe object is for: by our metadata's plan code, else by its price ids."""
+    if plan_code:
+        plan = Plan.objects.filter(code=plan_code).first()
+        if plan is not None:
+            return plan
+    for plan in plans():
+        if price_ids and price_id_of(plan) in price_ids:
+            return plan
+    return None
+
+
+def pack_for(*, pack_code: str | None) -> CreditPack | None:
+    return CreditPack.objects.filter(code=pack_code).first() if pack_code else None
+
+
+def customer_id_of(user: User) -> str | None:
+    return StripeCustomer.objects.filter(user_id=user.pk).values_list("stripe_customer_id", flat=True).first()
+
+
+def user_for_stripe(*, user_id: int | None = None, customer_id: str = "", subscription_id: str = "") -> User | None:
+    """The user a Stripe object belongs to: the user id our metadata carries, else the user of the stored
+    subscription, else of the stored customer. None when nothing matches (not one of our objects)."""
+    if user_id is not None:
+        user = User.objects.filter(pk=user_id).first()
+        if user is not None:
+            return user
+    if subscription_id:
+        user = User.objects.filter(subscriptions__stripe_subscription_id=subscription_id).first()
+        if user is not None:
+            return user
+    if customer_id:
+        return User.objects.filter(stripe_customer__stripe_customer_id=customer_id).first()
+    return None
+
+
+def entitled_subscription(user: User) -> Subscription | None:
+    """The user's subscription that gives them a paid plan (the highest-ranked one), if any."""
+    return (
+        Subscription.objects.filter(user_id=user.pk, status__in=ENTITLED_STATUSES)
+        .select_related("plan")
+        .order_by("-plan__rank", "-created_at")
+        .first()
+    )
+
+
+def current_subscription(user: User) -> Subscription | None:
+    """The subscription to show the user: the one that gives their plan, else their latest one."""
+    return entitled_subscription(user) or (
+        Subscription.objects.filter(user_id=user.pk).select_related("plan").order_by("-created_at", "-id").first()
+    )
+
+
+def user_has_plan(user: User, plan_code: str) -> bool:
+    """Whether the user's plan is `plan_code` or ranks above it (a higher plan includes a lower one)."""
+    ranks = dict(Plan.objects.values_list("code", "rank"))
+    if plan_code not in ranks:
+        return False
+    return ranks.get(user.plan, -1) >= ranks[plan_code]

@@ -1,0 +1,302 @@
+"""The billing API. Checkout and portal run the real `stripe` client against the local fake Stripe API,
+and check what reached it."""
+
+import json
+
+import pytest
+import stripe
+from django.core.management import call_command
+from django.utils import timezone
+
+from billing.models import CreditPack, Plan, Purchase, StripeCustomer, Subscription
+from credits.services import SIGNUP_CREDITS
+
+from .factories import PRICE_LARGE, PRICE_PRO
+from .fake_stripe import API_KEY
+
+pytestmark = pytest.mark.django_db
+
+
+def checkout(api, body, **headers):
+    return api.post("/api/billing/checkout", body, format="json", **headers)
+
+
+def make_pro(user, status="active"):
+    Subscription.objects.create(
+        user=user, stripe_subscription_id="sub_1", plan_id="pro", status=status, state_at=timezone.now()
+    )
+    user.plan = "pro"
+    user.save(update_fields=["plan"])
+
+
+# --- GET /api/plans -----------------------------------------------------------------------------------
+
+
+def test_plans_are_public_and_shaped_as_the_contract_says(api):
+    response = api.get("/api/plans")
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == {"plans", "packs"}
+    free, pro = body["plans"]
+    assert free == {
+        "code": "free",
+        "name": "Free",
+        "price": {"amount": 0, "currency": "usd", "interval": "month"},
+        "monthly_credits": 0,
+        "features": [
+            f"{SIGNUP_CREDITS} credits when you sign up",
+            "Colour palettes, typography and full design systems",
+            "Export to CSS, SCSS, Tailwind and design tokens",
+        ],
+    }
+    assert (pro["code"], pro["price"], pro["monthly_credits"]) == (
+        "pro",
+        {"amount": 1200, "currency": "usd", "interval": "month"},
+        100,
+    )
+    assert pro["features"][0] == "100 credits every paid month"
+    assert body["packs"] == [
+        {"code": "small", "name": "Small pack", "credits": 50, "price": {"amount": 500, "currency": "usd"}},
+        {"code": "large", "name": "Large pack", "credits": 200, "price": {"amount": 1500, "currency": "usd"}},
+    ]
+
+
+def test_plans_follow_what_staff_set(api):
+    Plan.objects.filter(code="pro").update(monthly_credits=150)
+    CreditPack.objects.filter(code="large").update(is_active=False)
+    body = api.get("/api/plans").json()
+    assert body["plans"][1]["monthly_credits"] == 150 and body["plans"][1]["features"][0].startswith("150 ")
+    assert [p["code"] for p in body["packs"]] == ["small"]
+
+
+# --- configuration and sign-in ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "method, path",
+    [("post", "/api/billing/checkout"), ("post", "/api/billing/portal"), ("get", "/api/billing/subscription")],
+)
+def test_billing_endpoints_answer_503_without_stripe_keys(user_api, method, path):
+    response = getattr(user_api, method)(path, {"plan": "pro"}, format="json")
+    assert response.status_code == 503
+    assert response.json()["error"]["code"] == "not_configured"
+    assert "STRIPE_SECRET_KEY" in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize(
+    "method, path",
+    [("post", "/api/billing/checkout"), ("post", "/api/billing/portal"), ("get", "/api/billing/subscription")],
+)
+def test_billing_endpoints_need_sign_in(api, fake_stripe, method, path):
+    assert getattr(api, method)(path).status_code == 401
+
+
+# --- POST /api/billing/checkout -----------------------------------------------------------------------
+
+
+def test_checkout_for_pro_sends_a_subscription_session_to_stripe(user_api, user, fake_stripe, prices):
+    response = checkout(user_api, {"plan": "pro"})
+    assert response.status_code == 200
+    (customer_call,) = fake_stripe.calls("POST", "/v1/customers")
+    (session_call,) = fake_stripe.calls("POST", "/v1/checkout/sessions")
+    customer_id = StripeCustomer.objects.get(user=user).stripe_customer_id
+    assert response.json() == {"url": session_call.response["url"]}
+    assert session_call.response["url"].startswith("https://checkout.stripe.com/c/pay/cs_test_")
+
+    assert customer_call.idempotency_key == f"customer:{user.pk}"
+    assert customer_call.params == {"metadata[user_id]": str(user.pk), "email": user.email, "name": "Ada Lovelace"}
+    assert customer_call.headers["authorization"] == f"Bearer {API_KEY}"
+    assert session_call.headers["stripe-version"] == stripe.api_version
+    assert session_call.idempotency_key.startswith(f"checkout:{user.pk}:plan:pro:")
+    assert session_call.params == {
+        "mode": "subscription",
+        "customer": customer_id,
+        "client_reference_id": str(user.pk),
+        "metadata[user_id]": str(user.pk),
+        "metadata[plan]": "pro",
+        "subscription_data[metadata][user_id]": str(user.pk),
+        "subscription_data[metadata][plan]": "pro",
+        "line_items[0][price]": PRICE_PRO,
+        "line_items[0][quantity]": "1",
+        "success_url": "http://testserver/billing/?checkout=success",
+        "cancel_url": "http://testserver/billing/?checkout=cancelled",
+    }
+    assert not Purchase.objects.exists()
+
+
+def test_checkout_for_a_pack_sends_a_payment_session_and_records_the_purchase(
+    user_api, user, fake_stripe, prices, settings
+):
+    settings.ALLOWED_HOSTS = ["designforge.example.com"]
+    response = checkout(user_api, {"pack": "large"}, HTTP_HOST="designforge.example.com", secure=True)
+    assert response.status_code == 200
+    (session_call,) = fake_stripe.calls("POST", "/v1/checkout/sessions")
+    params = session_call.params
+    assert params["mode"] == "payment" and params["line_items[0][price]"] == PRICE_LARGE
+    assert (params["metadata[user_id]"], params["metadata[pack]"]) == (str(user.pk), "large")
+    assert (params["payment_intent_data[metadata][user_id]"], params["payment_intent_data[metadata][pack]"]) == (
+        str(user.pk),
+        "large",
+    )
+    assert "subscription_data[metadata][user_id]" not in params
+    assert params["success_url"] == "https://designforge.example.com/billing/?checkout=success"
+    purchase = Purchase.objects.get()
+    assert (purchase.user, purchase.pack_id, purchase.credits, purchase.amount, purchase.status) == (
+        user,
+        "large",
+        200,
+        1500,
+        "pending",
+    )
+    assert response.json()["url"].endswith(purchase.checkout_session_id)
+
+
+def test_one_stripe_customer_per_user_is_reused(user_api, user, fake_stripe, prices):
+    checkout(user_api, {"pack": "small"})
+    checkout(user_api, {"pack": "small"})
+    checkout(user_api, {"plan": "pro"})
+    assert len(fake_stripe.calls("POST", "/v1/customers")) == 1
+    customers = {call.params["customer"] for call in fake_stripe.calls("POST", "/v1/checkout/sessions")}
+    assert customers == {StripeCustomer.objects.get(user=user).stripe_customer_id}
+
+
+def test_the_same_idempotency_key_returns_the_same_session_and_another_body_is_409(user_api, fake_stripe, prices):
+    first = checkout(user_api, {"pack": "small"}, HTTP_IDEMPOTENCY_KEY="click-1")
+    again = checkout(user_api, {"pack": "small"}, HTTP_IDEMPOTENCY_KEY="click-1")
+    assert first.status_code == again.status_code == 200 and first.json() == again.json()
+    assert Purchase.objects.count() == 1
+    other = checkout(user_api, {"pack": "large"}, HTTP_IDEMPOTENCY_KEY="click-1")
+    assert other.status_code == 409 and other.json()["error"]["code"] == "idempotency_conflict"
+
+
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({}, "non_field_errors"),
+        ({"plan": "pro", "pack": "small"}, "non_field_errors"),
+        ({"plan": "gold"}, "plan"),
+        ({"plan": "free"}, "plan"),
+        ({"pack": "huge"}, "pack"),
+    ],
+)
+def test_checkout_refuses_a_bad_choice_with_400(user_api, fake_stripe, prices, body, field):
+    response = checkout(user_api, body)
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "invalid" and field in error["details"]
+    assert fake_stripe.requests == []
+
+
+def test_a_retired_pack_cannot_be_bought(user_api, fake_stripe, prices):
+    CreditPack.objects.filter(code="small").update(is_active=False)
+    assert checkout(user_api, {"pack": "small"}).json()["error"]["details"] == {
+        "pack": ['There is no credit pack "small" for sale.']
+    }
+
+
+def test_checkout_for_pro_when_already_pro_is_409(user_api, user, fake_stripe, prices):
+    make_pro(user)
+    response = checkout(user_api, {"plan": "pro"})
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "conflict"
+    assert response.json()["error"]["details"] == {"reason": "already_subscribed", "plan": "pro"}
+    assert fake_stripe.requests == []
+    assert checkout(user_api, {"pack": "small"}).status_code == 200  # packs are for everyone
+
+
+def test_an_incomplete_subscription_does_not_block_a_new_checkout(user_api, user, fake_stripe, prices):
+    make_pro(user, status="incomplete")
+    assert checkout(user_api, {"plan": "pro"}).status_code == 200
+
+
+def test_an_item_without_a_stripe_price_is_503(user_api, fake_stripe):
+    response = checkout(user_api, {"plan": "pro"})
+    assert response.status_code == 503
+    error = response.json()["error"]
+    assert error["code"] == "not_configured" and "STRIPE_PRICE_PRO" in error["message"]
+    assert fake_stripe.requests == []
+
+
+def test_a_price_id_from_the_environment_wins_over_admin(user_api, fake_stripe, prices, settings):
+    settings.STRIPE_PRICE_PACK_SMALL = "price_from_env"
+    checkout(user_api, {"pack": "small"})
+    assert fake_stripe.calls("POST", "/v1/checkout/sessions")[0].params["line_items[0][price]"] == "price_from_env"
+
+
+def test_stripe_failing_is_502_and_records_nothing(user_api, user, fake_stripe, prices):
+    fake_stripe.fail_next(500, "api_error", "Stripe is having a bad day.")
+    response = checkout(user_api, {"pack": "small"})
+    assert response.status_code == 502
+    error = response.json()["error"]
+    assert error["code"] == "provider_unavailable" and "bad day" not in error["message"]
+    assert not StripeCustomer.objects.exists() and not Purchase.objects.exists()
+
+
+def test_a_key_stripe_refuses_is_503(user_api, fake_stripe, prices, settings):
+    settings.STRIPE_SECRET_KEY = "sk_test_revoked"
+    response = checkout(user_api, {"pack": "small"})
+    assert response.status_code == 503 and response.json()["error"]["code"] == "not_configured"
+    assert "sk_test_revoked" not in response.content.decode()
+
+
+def test_stripe_unreachable_is_502(user_api, settings, prices):
+    settings.STRIPE_SECRET_KEY = API_KEY
+    settings.STRIPE_API_BASE = "http://127.0.0.1:9"  # nothing listens there
+    response = checkout(user_api, {"pack": "small"})
+    assert response.status_code == 502 and response.json()["error"]["code"] == "provider_unavailable"
+
+
+# --- POST /api/billing/portal -------------------------------------------------------------------------
+
+
+def test_portal_opens_for_the_users_stripe_customer(user_api, user, fake_stripe):
+    StripeCustomer.objects.create(user=user, stripe_customer_id="cus_ada")
+    response = user_api.post("/api/billing/portal")
+    assert response.status_code == 200
+    assert response.json()["url"].startswith("https://billing.stripe.com/p/session/")
+    (call,) = fake_stripe.calls("POST", "/v1/billing_portal/sessions")
+    assert call.params == {"customer": "cus_ada", "return_url": "http://testserver/billing/"}
+
+
+def test_portal_without_a_stripe_customer_is_409(user_api, fake_stripe):
+    response = user_api.post("/api/billing/portal")
+    assert response.status_code == 409
+    error = response.json()["error"]
+    assert error["code"] == "conflict" and error["details"] == {"reason": "no_customer"}
+    assert "billing account" in error["message"]
+    assert fake_stripe.requests == []
+
+
+# --- GET /api/billing/subscription --------------------------------------------------------------------
+
+
+def test_subscription_of_a_free_user(user_api, fake_stripe):
+    assert user_api.get("/api/billing/subscription").json() == {
+        "plan": "free",
+        "status": None,
+        "current_period_end": None,
+        "cancel_at_period_end": False,
+    }
+
+
+def test_subscription_of_a_pro_user(user_api, user, fake_stripe):
+    make_pro(user, status="past_due")
+    Subscription.objects.update(current_period_end="2026-12-01T00:00:00Z", cancel_at_period_end=True)
+    assert user_api.get("/api/billing/subscription").json() == {
+        "plan": "pro",
+        "status": "past_due",
+        "current_period_end": "2026-12-01T00:00:00Z",
+        "cancel_at_period_end": True,
+    }
+
+
+# --- OpenAPI ------------------------------------------------------------------------------------------
+
+
+def test_the_schema_documents_every_billing_endpoint_and_its_errors(api, capsys):
+    call_command("spectacular", "--validate", "--fail-on-warn", "--format", "openapi-json")
+    paths = json.loads(capsys.readouterr().out)["paths"]
+    assert set(paths["/api/billing/checkout"]["post"]["responses"]) >= {"200", "400", "401", "409", "502", "503"}
+    assert set(paths["/api/billing/portal"]["post"]["responses"]) >= {"200", "401", "409", "502", "503"}
+    assert set(paths["/api/billing/subscription"]["get"]["responses"]) >= {"200", "401", "503"}
+    assert "401" not in paths["/api/plans"]["get"]["responses"]  # public
