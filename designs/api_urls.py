@@ -1,3 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import api
+
+urlpatterns = [
+    path("generate/colors", api.GenerateColorsView.as_view(), name="api-generate-colors"),
+    path("generate/typography", api.GenerateTypographyView.as_view(), name="api-generate-typography"),
+    path("generate/design-system", api.GenerateDesignSystemView.as_view(), name="api-generate-design-system"),
+    path("design-systems/", api.DesignSystemListView.as_view(), name="api-design-systems"),
+    path("design-systems/<int:pk>/", api.DesignSystemDetailView.as_view(), name="api-design-system"),
+    path(
+        "design-systems/<int:pk>/export/<str:file_format>/",
+        api.ExportView.as_view(),
+        name="api-design-system-export",
+    ),
+    path("showcase/", api.ShowcaseView.as_view(), name="api-showcase"),
+]

@@ -1,0 +1,42 @@
+"""Reads of design systems and generations. Another user's private design system is never found."""
+
+from django.db.models import Q, QuerySet
+
+from accounts.models import User
+
+from .errors import DesignSystemNotFound
+from .models import DesignSystem, Generation
+
+
+def design_systems_of(user: User) -> QuerySet[DesignSystem]:
+    """The user's design systems, newest first."""
+    return DesignSystem.objects.filter(owner_id=user.pk).order_by("-created_at", "-id")
+
+
+def design_system_of(*, user: User, pk) -> DesignSystem:
+    """One of the user's own design systems; `DesignSystemNotFound` (404) for anyone else's."""
+    design_system = design_systems_of(user).filter(pk=pk).first() if str(pk).isdigit() else None
+    if design_system is None:
+        raise DesignSystemNotFound()
+    return design_system
+
+
+def showcase() -> QuerySet[DesignSystem]:
+    """Public design systems, newest first."""
+    return DesignSystem.objects.filter(is_public=True).order_by("-created_at", "-id")
+
+
+def design_system_for_export(*, pk, user: User | None) -> DesignSystem:
+    """A design system the requester may download: their own, or anyone's public one (404 otherwise)."""
+    visible = Q(is_public=True)
+    if user is not None and user.is_authenticated:
+        visible |= Q(owner_id=user.pk)
+    design_system = DesignSystem.objects.filter(visible, pk=pk).first() if str(pk).isdigit() else None
+    if design_system is None:
+        raise DesignSystemNotFound()
+    return design_system
+
+
+def generations_of(user: User) -> QuerySet[Generation]:
+    """The user's generations, newest first, with the design system each one saved."""
+    return Generation.objects.filter(user_id=user.pk).select_related("design_system").order_by("-created_at", "-id")

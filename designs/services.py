@@ -1,0 +1,354 @@
+"""Every write to design systems and generations.
+
+A generation (`generation_run`) never holds a transaction or a lock across the provider call:
+
+1. one short transaction records the Generation (`pending`) and spends its credits with key
+   `gen:<generation id>`; too few credits roll both back (402: nothing recorded, nothing charged);
+2. the provider reads the prompt and the engine generates the tokens, outside any transaction;
+3. a second transaction stores the result (and the design system, with `save`) and marks it
+   `succeeded`; on any failure the credits are refunded in full (`refund:gen:<id>`) and the
+   generation is marked `failed` with the error, then a 502/503 is raised.
+
+An `Idempotency-Key` is unique per user in the database, so a retry, however concurrent, finds the
+first generation: the same request gets that generation's result again (409 while it is still
+running; its failure again if it failed), a different request gets 409 `idempotency_conflict`.
+
+Lock order: the generation row, then (inside credits) the credit account row.
+"""
+
+import hashlib
+import json
+import logging
+import time
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from accounts.models import User
+from credits.services import credits_refund, credits_spend, feature_cost
+
+from .engine import (
+    EngineInputError,
+    build_report,
+    generate_colors,
+    generate_design_system,
+    generate_typography,
+    normalise_hex,
+    validate_tokens,
+)
+from .errors import GenerationFailed, IdempotencyConflict, InvalidInput, InvalidTokens
+from .models import DesignSystem, Generation
+from .providers import Provider, ProviderError, provider_from_settings
+
+logger = logging.getLogger("designs")
+
+MAX_PROMPT_LENGTH = 500
+MAX_NAME_LENGTH = 100
+MAX_IDEMPOTENCY_KEY_LENGTH = 255
+#: A generation still pending after this long was cut off (the server stopped mid-request): it is
+#: failed and refunded. Far above the longest request (provider timeout and retry, gunicorn timeout).
+STALE_AFTER = timedelta(minutes=10)
+
+GENERATORS = {
+    Generation.Kind.COLORS: generate_colors,
+    Generation.Kind.TYPOGRAPHY: generate_typography,
+    Generation.Kind.DESIGN_SYSTEM: generate_design_system,
+}
+
+FAILURE_MESSAGES = {
+    502: "The AI provider gave an unusable answer.",
+    503: "The AI provider could not be reached in time.",
+    500: "The generation failed on our side.",
+}
+CUT_OFF = "Cut off before it finished (the server stopped while generating)."
+CREDITS_RETURNED = " The credits for this request were returned in full; please try again."
+
+
+# --- input -----------------------------------------------------------------------------------------
+
+
+def _clean_text(value: str, *, field: str, max_length: int) -> str:
+    if not isinstance(value, str):
+        raise InvalidInput(details={field: ["Must be a string."]})
+    value = value.strip()
+    if len(value) > max_length:
+        raise InvalidInput(details={field: [f"Ensure this field has no more than {max_length} characters."]})
+    return value
+
+
+def _clean_seed(seed_color: str | None) -> str:
+    """`#rgb`/`#rrggbb` in any case as `#rrggbb`; "" for none."""
+    if seed_color is None or seed_color == "":
+        return ""
+    try:
+        return normalise_hex(seed_color)
+    except EngineInputError:
+        raise InvalidInput(details={"seed_color": ["Must be a colour written #RRGGBB (or #RGB)."]})
+
+
+def _clean_name(name: str) -> str:
+    name = _clean_text(name, field="name", max_length=MAX_NAME_LENGTH)
+    if not name:
+        raise InvalidInput(details={"name": ["This field may not be blank."]})
+    return name
+
+
+def _checked_tokens(tokens: dict) -> dict:
+    try:
+        return validate_tokens(tokens)
+    except EngineInputError as exc:
+        raise InvalidTokens(exc.errors)
+
+
+def _default_name(prompt: str, seed_color: str) -> str:
+    if prompt:
+        return prompt if len(prompt) <= 60 else prompt[:59].rstrip() + "…"
+    return f"Brand {seed_color}" if seed_color else "Untitled design system"
+
+
+def request_hash(*, kind: str, prompt: str, seed_color: str, save: bool, name: str) -> str:
+    """Fingerprint of a (cleaned) generation request, to tell an idempotent retry from a new request."""
+    body = {"kind": kind, "prompt": prompt, "seed_color": seed_color, "save": save, "name": name}
+    return hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+
+
+# --- design systems --------------------------------------------------------------------------------
+
+
+def design_system_create(
+    *, owner: User, name: str, tokens: dict, prompt: str = "", seed_color: str = "", is_public: bool = False
+) -> DesignSystem:
+    """Save tokens as a design system, free of charge. The tokens are validated (`InvalidTokens`, 400,
+    with a `tokens.<path>` key per problem) and stored normalised but otherwise as given, never
+    repaired behind the user's back: the report, recomputed here, shows any pair that fails."""
+    clean = _checked_tokens(tokens)
+    return DesignSystem.objects.create(
+        owner=owner,
+        name=_clean_name(name),
+        prompt=_clean_text(prompt, field="prompt", max_length=MAX_PROMPT_LENGTH),
+        seed_color=_clean_seed(seed_color),
+        tokens=clean,
+        report=build_report(clean),
+        is_public=bool(is_public),
+    )
+
+
+def design_system_update(
+    *, design_system: DesignSystem, name: str | None = None, is_public: bool | None = None, tokens: dict | None = None
+) -> DesignSystem:
+    """Change the name, visibility or tokens (None leaves a field as it is). New tokens are validated
+    like `design_system_create` and the report is recomputed from them."""
+    fields = ["updated_at"]
+    if name is not None:
+        design_system.name = _clean_name(name)
+        fields.append("name")
+    if is_public is not None:
+        design_system.is_public = bool(is_public)
+        fields.append("is_public")
+    if tokens is not None:
+        design_system.tokens = _checked_tokens(tokens)
+        design_system.report = build_report(design_system.tokens)
+        fields += ["tokens", "report"]
+    design_system.save(update_fields=fields)
+    return design_system
+
+
+def design_system_delete(*, design_system: DesignSystem) -> None:
+    """Delete a design system; generations that made it stay on record, unlinked."""
+    design_system.delete()
+
+
+def designs_erase_closed_user(sender, user: User, **kwargs) -> None:
+    """Receiver of `accounts.signals.user_closed`, inside the closing transaction: the user's design
+    systems are deleted and the prompts of their generations erased (the generation records stay,
+    like the ledger, for accounting)."""
+    DesignSystem.objects.filter(owner_id=user.pk).delete()
+    Generation.objects.filter(user_id=user.pk).exclude(prompt="").update(prompt="")
+
+
+# --- generation ------------------------------------------------------------------------------------
+
+
+def generation_run(
+    *,
+    user: User,
+    kind: str,
+    prompt: str = "",
+    seed_color: str | None = None,
+    save: bool = False,
+    name: str = "",
+    idempotency_key: str | None = None,
+) -> Generation:
+    """Generate `kind` tokens (`colors`, `typography` or `design-system`) for `user`, charging the
+    feature's cost once. Returns the succeeded Generation (with its design system when `save`).
+
+    Raises `InvalidInput` (400), `InsufficientCredits` (402, nothing recorded or charged),
+    `IdempotencyConflict` (409: key used for a different request, or that request still running) and
+    `GenerationFailed` (502/503 after returning the credits; the failure is recorded).
+    """
+    if kind not in GENERATORS:
+        raise InvalidInput(details={"kind": [f"Must be one of: {', '.join(GENERATORS)}."]})
+    prompt = _clean_text(prompt, field="prompt", max_length=MAX_PROMPT_LENGTH)
+    seed = _clean_seed(seed_color)
+    name = _clean_text(name, field="name", max_length=MAX_NAME_LENGTH)
+    if idempotency_key is not None and not 0 < len(idempotency_key) <= MAX_IDEMPOTENCY_KEY_LENGTH:
+        raise InvalidInput(details={"Idempotency-Key": [f"Must be 1 to {MAX_IDEMPOTENCY_KEY_LENGTH} characters."]})
+    digest = request_hash(kind=kind, prompt=prompt, seed_color=seed, save=bool(save), name=name)
+    provider = provider_from_settings()
+
+    generation, created = _generation_start(
+        user=user, kind=kind, prompt=prompt, seed=seed, digest=digest, key=idempotency_key, provider=provider
+    )
+    if not created:
+        return _generation_replay(generation, digest)
+    return _generation_execute(generation, provider=provider, save=bool(save), name=name)
+
+
+def _generation_start(
+    *, user: User, kind: str, prompt: str, seed: str, digest: str, key: str | None, provider: Provider
+) -> tuple[Generation, bool]:
+    """Step 1: (generation, True) after recording it and taking its credits in one transaction, or
+    (the earlier generation with this key, False)."""
+    if key is not None:
+        earlier = Generation.objects.filter(user_id=user.pk, idempotency_key=key).first()
+        if earlier is not None:
+            return earlier, False
+    cost = feature_cost(kind)
+    try:
+        with transaction.atomic():
+            generation = Generation.objects.create(
+                user=user,
+                kind=kind,
+                prompt=prompt,
+                seed_color=seed,
+                request_hash=digest,
+                idempotency_key=key,
+                provider=provider.name,
+                model=provider.model,
+                credits_charged=cost,
+            )
+            credits_spend(
+                user=user,
+                feature=kind,
+                amount=cost,
+                key=f"gen:{generation.pk}",
+                description=f"{Generation.Kind(kind).label} generation #{generation.pk}",
+            )
+            return generation, True
+    except IntegrityError:
+        # A concurrent request with the same key committed first: the unique (user, key) refused ours.
+        earlier = Generation.objects.filter(user_id=user.pk, idempotency_key=key).first() if key else None
+        if earlier is None:
+            raise
+        return earlier, False
+
+
+def _failure(generation: Generation) -> GenerationFailed:
+    status = generation.error_status or 500
+    return GenerationFailed(
+        FAILURE_MESSAGES.get(status, FAILURE_MESSAGES[500]) + CREDITS_RETURNED,
+        status_code=status,
+        details={"generation_id": generation.pk, "credits_refunded": True},
+    )
+
+
+def _generation_replay(generation: Generation, digest: str) -> Generation:
+    """A retry with a used Idempotency-Key: the first request's outcome, or 409."""
+    if generation.request_hash != digest:
+        raise IdempotencyConflict(details={"generation_id": generation.pk})
+    if generation.status == Generation.Status.PENDING:
+        if generation.created_at < timezone.now() - STALE_AFTER:
+            generation = _generation_fail(generation, detail=CUT_OFF, status=500)[0]
+        else:
+            raise IdempotencyConflict(
+                "The request with this Idempotency-Key is still being processed; retry in a moment.",
+                details={"generation_id": generation.pk, "status": generation.status},
+            )
+    if generation.status == Generation.Status.FAILED:
+        raise _failure(generation)
+    return generation
+
+
+def _generation_execute(generation: Generation, *, provider: Provider, save: bool, name: str) -> Generation:
+    """Steps 2 and 3: call the provider (no transaction open), generate, then store or refund."""
+    started = time.monotonic()
+    try:
+        reading = provider.read_intent(prompt=generation.prompt, seed_color=generation.seed_color or None)
+        tokens = GENERATORS[generation.kind](reading.intent)
+        report = build_report(tokens)
+        return _generation_succeed(
+            generation, reading=reading, tokens=tokens, report=report, save=save, name=name, started=started
+        )
+    except ProviderError as exc:
+        logger.warning("Generation %s: provider %s failed: %s", generation.pk, provider.name, exc.detail)
+        status = 503 if exc.unreachable else 502
+        raise _failure(_generation_fail(generation, detail=exc.detail, status=status, started=started)[0])
+    except GenerationFailed:
+        raise
+    except Exception as exc:
+        # Not swallowed: the credits are returned, the failure recorded, and the error re-raised (500).
+        _generation_fail(generation, detail=f"{type(exc).__name__}: {exc}", status=500, started=started)
+        raise
+
+
+def _elapsed_ms(started: float | None) -> int | None:
+    return None if started is None else round((time.monotonic() - started) * 1000)
+
+
+def _generation_succeed(
+    generation: Generation, *, reading, tokens: dict, report: dict, save: bool, name: str, started: float
+) -> Generation:
+    with transaction.atomic():
+        locked = Generation.objects.select_for_update().get(pk=generation.pk)
+        if locked.status != Generation.Status.PENDING:  # expired meanwhile: its credits were returned
+            raise _failure(locked)
+        if save:
+            locked.design_system = DesignSystem.objects.create(
+                owner_id=locked.user_id,
+                name=name or _default_name(locked.prompt, locked.seed_color),
+                prompt=locked.prompt,
+                seed_color=locked.seed_color,
+                tokens=tokens,
+                report=report,
+            )
+        locked.status = Generation.Status.SUCCEEDED
+        locked.model = reading.model[:100]
+        locked.intent = reading.intent.to_dict()
+        locked.tokens = tokens
+        locked.report = report
+        locked.provider_tokens = reading.provider_tokens
+        locked.duration_ms = _elapsed_ms(started)
+        locked.finished_at = timezone.now()
+        locked.save()
+        return locked
+
+
+def _generation_fail(
+    generation: Generation, *, detail: str, status: int, started: float | None = None
+) -> tuple[Generation, bool]:
+    """Return the generation's credits in full and record the failure, once: (generation, whether
+    this call failed it)."""
+    with transaction.atomic():
+        locked = Generation.objects.select_for_update().select_related("user").get(pk=generation.pk)
+        if locked.status != Generation.Status.PENDING:
+            return locked, False
+        credits_refund(
+            user=locked.user, spend_key=f"gen:{locked.pk}", description=f"Refund of failed generation #{locked.pk}"
+        )
+        locked.status = Generation.Status.FAILED
+        locked.error = detail
+        locked.error_status = status
+        locked.credits_charged = 0
+        locked.duration_ms = _elapsed_ms(started)
+        locked.finished_at = timezone.now()
+        locked.save()
+        return locked, True
+
+
+def generations_expire_stale(*, older_than: timedelta = STALE_AFTER) -> int:
+    """Fail and refund every generation still pending after `older_than` (its request was cut off,
+    e.g. the server restarted mid-generation). Returns how many were expired. Safe to run any time."""
+    cutoff = timezone.now() - older_than
+    stale = Generation.objects.filter(status=Generation.Status.PENDING, created_at__lt=cutoff)
+    return sum(_generation_fail(generation, detail=CUT_OFF, status=500)[1] for generation in stale.iterator())

@@ -1,0 +1,25 @@
+import pytest
+from django.core.cache import cache
+
+from .fake_openai import FakeOpenAI
+
+FAKE_KEY = "sk-test-designforge"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle():
+    """The generation throttle counts in Django's cache; every test starts with none used."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def fake_openai(settings):
+    """The OpenAI provider switched on and pointed at a local fake of the OpenAI API."""
+    with FakeOpenAI() as fake:
+        settings.OPENAI_API_KEY = FAKE_KEY
+        settings.OPENAI_BASE_URL = fake.base_url
+        settings.OPENAI_MODEL = "gpt-4o-mini"
+        settings.OPENAI_TIMEOUT_SECONDS = 5.0
+        yield fake
