@@ -8,7 +8,9 @@ Lock order (shared with credits): the user row first, then the user's credit acc
 import hashlib
 import logging
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from designforge.errors import ProviderUnavailable
@@ -29,7 +31,9 @@ def _release_email(*, email: str | None, keep_clerk_id: str) -> None:
     """Clerk keeps e-mails unique across its users, so an address held here by another Clerk id is a
     stale copy (that user changed or lost it and we have not heard yet): the newer claim wins."""
     if email:
-        stale = User.objects.filter(email__iexact=email).exclude(clerk_id=keep_clerk_id)
+        # Compared through Lower() so the query uses the case-insensitive unique index.
+        stale = User.objects.alias(email_lower=Lower("email")).filter(email_lower=email.lower())
+        stale = stale.exclude(clerk_id=keep_clerk_id)
         if stale.update(email=None):
             logger.warning("E-mail moved to Clerk user %s from an older local copy", keep_clerk_id)
 
@@ -56,10 +60,10 @@ def user_upsert_from_clerk(*, profile: ClerkProfile) -> tuple[User, bool]:
         existing = User.objects.select_for_update().filter(clerk_id=profile.clerk_id).first()
         if existing is None:
             _release_email(email=profile.email, keep_clerk_id=profile.clerk_id)
-            user, created = User.objects.get_or_create(clerk_id=profile.clerk_id, defaults=_profile_fields(profile))
+            # The password is unusable: people sign in through Clerk.
+            fields = {**_profile_fields(profile), "password": make_password(None)}
+            user, created = User.objects.get_or_create(clerk_id=profile.clerk_id, defaults=fields)
             if created:
-                user.set_unusable_password()
-                user.save(update_fields=["password"])
                 user_created.send(sender=User, user=user)
                 return user, True
             existing = User.objects.select_for_update().get(pk=user.pk)
@@ -83,12 +87,9 @@ def user_close(*, clerk_id: str) -> User:
     the e-mail freed, `user_closed` sent (design systems go); credit ledger rows stay. An unknown Clerk
     id leaves a closed placeholder, so a late `user.created` cannot bring the user back."""
     with transaction.atomic():
-        user, created = User.objects.get_or_create(
-            clerk_id=clerk_id, defaults={"closed_at": timezone.now(), "is_active": False}
-        )
+        placeholder = {"closed_at": timezone.now(), "is_active": False, "password": make_password(None)}
+        user, created = User.objects.get_or_create(clerk_id=clerk_id, defaults=placeholder)
         if created:
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
             return user
         user = User.objects.select_for_update().get(pk=user.pk)
         if user.is_closed:

@@ -33,9 +33,10 @@ def _post(
     """Apply one signed change under the account lock; the existing entry if `key` was used before."""
     with transaction.atomic():
         account = CreditAccount.objects.select_for_update().filter(user_id=user.pk).first()
-        if account is None:
-            CreditAccount.objects.get_or_create(user_id=user.pk)
-            account = CreditAccount.objects.select_for_update().get(user_id=user.pk)
+        if account is None:  # the first entry (the signup grant): the row we insert is ours until commit
+            account, created = CreditAccount.objects.get_or_create(user_id=user.pk)
+            if not created:
+                account = CreditAccount.objects.select_for_update().get(user_id=user.pk)
         existing = LedgerEntry.objects.filter(account=account, idempotency_key=key).first()
         if existing is not None:
             return existing
