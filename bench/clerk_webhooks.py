@@ -1,0 +1,222 @@
+"""Clerk webhook ingestion: events/s and latency of `POST /api/webhooks/clerk` under gunicorn on PostgreSQL.
+
+DesignForge is run as in production (DEBUG=False, gunicorn with the project's gunicorn.conf.py, gthread
+workers, persistent database connections). It is sent `--events` distinct `user.created` events, each
+with its own svix-id and Clerk user id and signed with the real `svix` library, from `--concurrency`
+client threads on keep-alive connections. Every answer must be 200, and afterwards the database must
+hold one user, one signup grant and one processed inbox row per event.
+
+The same load is then sent to a bare Django view (bench/baseline_app.py) served by the same gunicorn
+configuration: the same Svix signature check, then one INSERT. The ratio of the two is the price of
+everything DesignForge does on top (middleware, the inbox, the user upsert and the signup grant).
+
+Run from the repository root: `.venv/bin/python bench/clerk_webhooks.py` (needs only the local
+PostgreSQL; creates and drops the database `df_bench_webhooks`).
+"""
+
+import argparse
+import base64
+import http.client
+import secrets
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from common import (
+    exit_cleanly_on_sigterm,
+    free_port,
+    gunicorn,
+    migrate,
+    percentile,
+    positive_int,
+    production_env,
+    scratch_database,
+    setup_django,
+)
+from svix.webhooks import Webhook
+
+DATABASE = "df_bench_webhooks"
+PATH = "/api/webhooks/clerk"
+WARMUP_EVENTS = 64  # sent before timing, so every worker has loaded its code and opened its connections
+
+
+@dataclass
+class Run:
+    seconds: float
+    latencies: list[float]
+    statuses: list[int]
+
+    @property
+    def rate(self) -> float:
+        return len(self.latencies) / self.seconds
+
+    def line(self, label: str, note: str) -> str:
+        p50, p99 = (percentile(self.latencies, p) * 1000 for p in (50, 99))
+        return f"clerk webhooks  {label:<12} {self.rate:6.0f} events/s  p50 {p50:5.1f} ms  p99 {p99:5.1f} ms  ({note})"
+
+
+def signed_deliveries(secret: str, prefix: str, count: int) -> list[tuple[bytes, dict[str, str]]]:
+    """`count` distinct `user.created` deliveries (body, headers) as Svix sends them."""
+    from accounts.tests.factories import clerk_event, clerk_user_object
+
+    webhook = Webhook(secret)
+    now = datetime.now(UTC)
+    deliveries = []
+    for i in range(count):
+        clerk_id = f"user_{prefix}{i:06d}"
+        msg_id = f"msg_{prefix}{i:06d}"
+        body = clerk_event("user.created", clerk_user_object(clerk_id, email=f"{clerk_id}@example.com"))
+        headers = {
+            "Content-Type": "application/json",
+            "svix-id": msg_id,
+            "svix-timestamp": str(int(now.timestamp())),
+            "svix-signature": webhook.sign(msg_id, now, body),
+        }
+        deliveries.append((body.encode(), headers))
+    return deliveries
+
+
+def post(connection: http.client.HTTPConnection, body: bytes, headers: dict[str, str]) -> int:
+    """POST one delivery and read the answer; reconnect and send again once if the server had
+    closed the kept-alive connection (as gunicorn does when it recycles a worker)."""
+    for attempt in (1, 2):
+        try:
+            connection.request("POST", PATH, body=body, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            return response.status
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            connection.close()
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def deliver_all(port: int, deliveries: list[tuple[bytes, dict[str, str]]], concurrency: int) -> Run:
+    """Send every delivery from `concurrency` threads, each on its own keep-alive connection."""
+    count = len(deliveries)
+    latencies = [0.0] * count
+    statuses = [0] * count
+    errors: list[BaseException] = []
+    next_index = iter(range(count))
+    lock = threading.Lock()
+    start = threading.Barrier(concurrency + 1)
+
+    def client():
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        try:
+            start.wait()
+            while True:
+                with lock:
+                    i = next(next_index, None)
+                if i is None:
+                    return
+                began = time.perf_counter()
+                statuses[i] = post(connection, *deliveries[i])
+                latencies[i] = time.perf_counter() - began
+        except Exception as exc:  # reported by the main thread
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    start.wait()
+    began = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    seconds = time.perf_counter() - began
+    if errors:
+        raise RuntimeError(f"{len(errors)} client thread(s) failed; the first: {errors[0]!r}")
+    return Run(seconds, latencies, statuses)
+
+
+def check_statuses(label: str, *runs: Run) -> None:
+    statuses = [s for run in runs for s in run.statuses]
+    refused = {s: statuses.count(s) for s in set(statuses) if s != 200}
+    if refused:
+        raise RuntimeError(f"{label}: not every delivery was answered 200: {refused}")
+
+
+def bench_server(app: str, env: dict[str, str], log: Path, secret: str, prefix: str, args) -> Run:
+    port = free_port()
+    warmup = signed_deliveries(secret, f"{prefix}warm_", WARMUP_EVENTS)
+    with gunicorn(app, env, port=port, log=log):
+        warm = deliver_all(port, warmup, args.concurrency)
+        timed = deliver_all(port, signed_deliveries(secret, prefix, args.events), args.concurrency)
+    check_statuses(app, warm, timed)
+    return timed
+
+
+def check_designforge(expected: int) -> None:
+    from accounts.models import User
+    from credits.models import LedgerEntry
+    from designforge.models import WebhookEvent
+
+    found = {
+        "users": User.objects.filter(clerk_id__startswith="user_bench_").count(),
+        "signup grants": LedgerEntry.objects.filter(kind=LedgerEntry.Kind.SIGNUP).count(),
+        "processed events": WebhookEvent.objects.filter(source="clerk", status=WebhookEvent.Status.PROCESSED).count(),
+    }
+    wrong = {name: n for name, n in found.items() if n != expected}
+    if wrong:
+        raise RuntimeError(f"designforge: expected {expected} of each, found {wrong}")
+
+
+def check_baseline(expected: int) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM bench_event")
+        (found,) = cursor.fetchone()
+    if found != expected:
+        raise RuntimeError(f"bare view: expected {expected} stored events, found {found}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=positive_int, default=2000, help="timed deliveries per server (default 2000)")
+    parser.add_argument("--concurrency", type=positive_int, default=16, help="concurrent deliveries (default 16)")
+    parser.add_argument("--workers", type=positive_int, default=2, help="gunicorn workers (default 2)")
+    parser.add_argument("--threads", type=positive_int, default=4, help="gunicorn threads per worker (default 4)")
+    args = parser.parse_args()
+    exit_cleanly_on_sigterm()
+
+    secret = "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
+    with scratch_database(DATABASE) as url, tempfile.TemporaryDirectory(prefix="df_bench_") as tmp:
+        env = production_env(
+            url,
+            CLERK_WEBHOOK_SIGNING_SECRET=secret,
+            GUNICORN_WORKERS=str(args.workers),
+            GUNICORN_THREADS=str(args.threads),
+        )
+        migrate(env)
+        setup_django(env)
+        from django.db import connection
+
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("CREATE TABLE bench_event (id text PRIMARY KEY, body jsonb NOT NULL)")
+            expected = WARMUP_EVENTS + args.events
+            ours = bench_server("designforge.wsgi:application", env, Path(tmp, "ours.log"), secret, "bench_", args)
+            check_designforge(expected)
+            bare = bench_server("bench.baseline_app:application", env, Path(tmp, "bare.log"), secret, "bare_", args)
+            check_baseline(expected)
+        finally:
+            connection.close()
+
+    note = f"n={args.events}, {args.concurrency} concurrent, gunicorn gthread {args.workers}x{args.threads}, PostgreSQL"
+    print(ours.line("designforge:", note))
+    print(bare.line("bare view:", note))
+    p99_ratio = percentile(ours.latencies, 99) / percentile(bare.latencies, 99)
+    print(f"clerk webhooks  ratio: {ours.rate / bare.rate:.2f}x throughput, {p99_ratio:.1f}x p99 (designforge / bare)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,161 @@
+"""What the benchmark scripts share: a throwaway PostgreSQL database, the environment DesignForge runs
+with in production (DEBUG=False), gunicorn started and stopped on loopback, and latency percentiles.
+
+Every script creates its own database, migrates it, and drops it again at the end, even on error.
+"""
+
+import math
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+
+REPO = Path(__file__).resolve().parent.parent
+VENV_BIN = REPO / ".venv" / "bin"
+# The local PostgreSQL server (trust auth). Only the database name changes between scripts.
+POSTGRES = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+
+
+def exit_cleanly_on_sigterm() -> None:
+    """Turn SIGTERM into SystemExit, so `finally` blocks stop gunicorn and drop the database."""
+
+    def stop(signum, frame):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM must not cut the clean-up short
+        sys.exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
+@contextmanager
+def scratch_database(name: str) -> Iterator[str]:
+    """Create the database `name` (dropping a leftover one first), yield its URL, drop it at the end."""
+    drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as admin:
+        admin.execute(drop)
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield f"{POSTGRES}/{name}"
+    finally:
+        with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as admin:
+            admin.execute(drop)
+
+
+def production_env(database_url: str, **extra: str) -> dict[str, str]:
+    """The environment of a production process (DEBUG=False) on the bench database, with every
+    outside service switched off, so nothing leaves the machine."""
+    env = dict(os.environ)
+    for key in list(env):
+        if key.startswith(("CLERK_", "STRIPE_", "OPENAI_", "SENTRY_")):
+            env[key] = ""
+    env.update(
+        DJANGO_SETTINGS_MODULE="designforge.settings",
+        DATABASE_URL=database_url,
+        DEBUG="False",
+        SECRET_KEY=secrets.token_urlsafe(48),
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="False",
+        DEV_SIGN_IN="False",
+        LOG_LEVEL="WARNING",
+        **extra,
+    )
+    return env
+
+
+def migrate(env: dict[str, str]) -> None:
+    """`manage.py migrate` against the database in `env`; its output is shown only if it fails."""
+    done = subprocess.run(
+        [str(VENV_BIN / "python"), "manage.py", "migrate", "--noinput"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise RuntimeError("manage.py migrate failed")
+
+
+def setup_django(env: dict[str, str]) -> None:
+    """Configure Django in this process with `env` (the same settings gunicorn would read)."""
+    os.environ.update(env)
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    import django
+
+    django.setup()
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(app: str, env: dict[str, str], *, port: int, log: Path) -> Iterator[None]:
+    """Serve `app` with the project's gunicorn.conf.py on 127.0.0.1:`port` until the block ends.
+    The server's own output (access log, errors) goes to `log` and is shown if it fails to start."""
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [str(VENV_BIN / "gunicorn"), app, "-c", "gunicorn.conf.py"],
+            cwd=REPO,
+            env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: the master and its workers stop together
+        )
+    try:
+        _wait_for_port(port, server, log)
+        yield
+    finally:
+        _stop(server)
+
+
+def _wait_for_port(port: int, server: subprocess.Popen, log: Path, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            sys.stderr.write(log.read_text(errors="replace")[-4000:])
+            raise RuntimeError(f"gunicorn exited with status {server.returncode} before listening")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"gunicorn did not listen on 127.0.0.1:{port} within {timeout:.0f} s")
+
+
+def _stop(server: subprocess.Popen) -> None:
+    """SIGTERM the master (a graceful stop: it waits for its workers), SIGKILL its process group if it lingers."""
+    if server.poll() is not None:
+        return
+    server.terminate()
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+
+
+def percentile(values: list[float], p: float) -> float:
+    """The nearest-rank percentile `p` (0-100) of `values`."""
+    ordered = sorted(values)
+    return ordered[max(1, math.ceil(p / 100 * len(ordered))) - 1]
