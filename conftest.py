@@ -4,6 +4,8 @@
 so a CI run can never pass quietly without the concurrency or browser tests.
 """
 
+import shutil
+
 import pytest
 from django.conf import settings as django_settings
 
@@ -19,6 +21,11 @@ def on_postgres() -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
+    if not shutil.which("chromium"):
+        no_browser = pytest.mark.skip(reason="needs Chromium: apt-get install chromium (Debian's package)")
+        for item in items:
+            if "browser" in item.keywords:
+                item.add_marker(no_browser)
     if on_postgres():
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://...")

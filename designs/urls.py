@@ -1,3 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+urlpatterns = [
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("generate/", views.generate, name="generate"),
+    path("designs/", views.design_system_list, name="design-systems"),
+    path("designs/<int:pk>/", views.design_system_page, name="design-system"),
+    path("designs/<int:pk>/rename/", views.design_system_rename, name="design-system-rename"),
+    path("designs/<int:pk>/visibility/", views.design_system_visibility, name="design-system-visibility"),
+    path("designs/<int:pk>/delete/", views.design_system_delete, name="design-system-delete"),
+    path("showcase/", views.showcase, name="showcase"),
+]

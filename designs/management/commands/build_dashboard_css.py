@@ -1,0 +1,52 @@
+"""Build the dashboard's own design tokens (static/css/tokens.css) with our engine: we use what we sell.
+
+The file is committed, so `make run` needs no build step; a test checks it still equals what this
+command produces, so it never drifts from the engine. Re-run after changing the engine or the brief:
+
+    python manage.py build_dashboard_css          # write static/css/tokens.css
+    python manage.py build_dashboard_css --check  # fail if the committed file is out of date
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from designs.engine import export, generate_design_system, interpret
+
+#: The dashboard's design system, as a customer would ask for it.
+DASHBOARD_PROMPT = "calm, trustworthy, modern design tool"
+DASHBOARD_SEED = "#4f46e5"
+DASHBOARD_NAME = "DesignForge dashboard"
+
+
+def dashboard_tokens() -> dict:
+    return generate_design_system(interpret(DASHBOARD_PROMPT, seed_color=DASHBOARD_SEED))
+
+
+def dashboard_css() -> str:
+    return export(dashboard_tokens(), "css", name=DASHBOARD_NAME)
+
+
+def default_path() -> Path:
+    return Path(settings.BASE_DIR) / "static" / "css" / "tokens.css"
+
+
+class Command(BaseCommand):
+    help = "Generate the dashboard's CSS custom properties (static/css/tokens.css) with the design engine."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--output", type=Path, default=None, help="Where to write (default static/css/tokens.css).")
+        parser.add_argument("--check", action="store_true", help="Write nothing; fail if the file is out of date.")
+
+    def handle(self, *args, output=None, check=False, **options):
+        path = output or default_path()
+        css = dashboard_css()
+        if check:
+            current = path.read_text(encoding="utf-8") if path.exists() else ""
+            if current != css:
+                raise CommandError(f"{path} is out of date: run `python manage.py build_dashboard_css`.")
+            self.stdout.write(self.style.SUCCESS(f"{path} is up to date."))
+            return
+        path.write_text(css, encoding="utf-8")
+        self.stdout.write(self.style.SUCCESS(f"Wrote {path} ({len(css)} bytes)."))

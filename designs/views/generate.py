@@ -1,0 +1,113 @@
+"""Generate: the same generation service as `POST /api/generate/*`, from a form that works with or
+without JavaScript (htmx swaps the panel in place and shows progress while it works)."""
+
+import uuid
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from credits import selectors as credit_selectors
+from credits.errors import InsufficientCredits
+from designforge.errors import DomainError
+
+from .. import services
+from ..models import Generation
+from .presentation import error_text
+
+
+class GenerateForm(forms.Form):
+    prompt = forms.CharField(
+        label="Describe your brand or product",
+        max_length=services.MAX_PROMPT_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "calm, trustworthy fintech for young families"}),
+    )
+    use_seed = forms.BooleanField(label="Start from a brand colour", required=False)
+    # Checked by the service (as for the API); a colour picker sends #rrggbb.
+    seed_color = forms.CharField(label="Brand colour", max_length=7, required=False, initial="#4f46e5")
+    kind = forms.ChoiceField(
+        label="What to generate", choices=Generation.Kind.choices, initial=Generation.Kind.DESIGN_SYSTEM
+    )
+    name = forms.CharField(label="Name (optional)", max_length=services.MAX_NAME_LENGTH, required=False)
+    # One key per rendered form: a double submit generates (and charges) once.
+    request_key = forms.UUIDField(widget=forms.HiddenInput)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("prompt") and not data.get("use_seed"):
+            raise forms.ValidationError("Describe what you want, or start from a brand colour (or both).")
+        return data
+
+
+def _fresh_form(data=None) -> GenerateForm:
+    return GenerateForm(data, initial={"request_key": uuid.uuid4()})
+
+
+def _generate_page(request, form, *, error: DomainError | None = None, status: int = 200):
+    costs = list(credit_selectors.feature_costs())
+    balance = credit_selectors.balance_of(request.user)
+    by_code = {cost.code: cost.credits for cost in costs}
+    kind = form["kind"].value() or Generation.Kind.DESIGN_SYSTEM
+    context = {
+        "form": form,
+        "kinds": [
+            {"value": value, "label": label, "credits": by_code.get(value), "checked": value == kind}
+            for value, label in Generation.Kind.choices
+        ],
+        "balance": balance,
+        "cost": by_code.get(kind, by_code.get(Generation.Kind.DESIGN_SYSTEM)),
+        "cheapest": min(by_code.values(), default=0),
+        "error": error,
+        "error_text": error_text(error) if error else "",
+        "insufficient": isinstance(error, InsufficientCredits),
+    }
+    if request.headers.get("HX-Request"):
+        # htmx swaps only 2xx answers: the panel, with its message, comes back as 200.
+        return render(request, "designs/_generate_panel.html", context)
+    return render(request, "designs/generate.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def generate(request):
+    """Generate a design system (the same service as `POST /api/generate/*`) and open its page."""
+    if request.method == "GET":
+        return _generate_page(request, _fresh_form())
+    form = GenerateForm(request.POST)
+    if not form.is_valid():
+        return _generate_page(request, form, status=400)
+    data = form.cleaned_data
+    try:
+        generation = services.generation_run(
+            user=request.user,
+            kind=data["kind"],
+            prompt=data["prompt"],
+            seed_color=data["seed_color"] if data["use_seed"] else None,
+            save=True,
+            name=data["name"],
+            idempotency_key=f"page:{data['request_key']}",
+        )
+    except DomainError as error:
+        # A new key for the next try: the failed request stays answered by its own outcome.
+        retry = _fresh_form({**request.POST.dict(), "request_key": str(uuid.uuid4())})
+        retry.is_valid()
+        return _generate_page(request, retry, error=error, status=error.status_code)
+    if generation.design_system_id is None:  # a retried form whose design system was deleted since
+        messages.info(request, "That generation's design system has been deleted.")
+        return redirect("dashboard")
+    messages.success(
+        request,
+        f"Generated “{generation.design_system.name}” for {generation.credits_charged} "
+        f"credit{'' if generation.credits_charged == 1 else 's'}.",
+    )
+    target = reverse("design-system", args=[generation.design_system_id])
+    if request.headers.get("HX-Request"):
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = target
+        return response
+    return redirect(target)
