@@ -8,14 +8,11 @@ bodies are refused with 400 before anything is written; our own failures answer 
 import json
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
-from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from svix.webhooks import Webhook, WebhookVerificationError
 
 from designforge import inbox
-from designforge.errors import error_response
 from designforge.models import WebhookEvent
 
 from . import services
@@ -46,7 +43,15 @@ def process_clerk_event(event: WebhookEvent) -> str:
     return WebhookEvent.Status.PROCESSED
 
 
-def _parse(body: bytes) -> dict | None:
+def _verify(body: bytes, headers, secret: str) -> bool:
+    try:
+        Webhook(secret).verify(body, dict(headers))
+    except WebhookVerificationError:
+        return False
+    return True
+
+
+def _parse(body: bytes, headers) -> tuple[str, str, dict] | None:
     try:
         payload = json.loads(body)
     except ValueError:
@@ -56,25 +61,12 @@ def _parse(body: bytes) -> dict | None:
     data = payload.get("data")
     if not isinstance(data, dict) or (payload["type"].startswith("user.") and not isinstance(data.get("id"), str)):
         return None
-    return payload
+    return headers.get("svix-id") or headers["webhook-id"], payload["type"], payload
 
 
 @csrf_exempt
 @require_POST
 def clerk_webhook(request):
-    secret = settings.CLERK_WEBHOOK_SIGNING_SECRET
-    if not secret:
-        return error_response("not_configured", "The Clerk webhook signing secret is not configured.", 503)
-    try:
-        body = request.body
-    except RequestDataTooBig:
-        return error_response("payload_too_large", "The request body is too large.", 413)
-    try:
-        Webhook(secret).verify(body, dict(request.headers))
-    except WebhookVerificationError:
-        return error_response("invalid_signature", "The webhook signature is missing, invalid or too old.", 400)
-    payload = _parse(body)
-    if payload is None:
-        return error_response("invalid", "The webhook body is not a Clerk event.", 400)
-    event_id = request.headers.get("svix-id") or request.headers["webhook-id"]
-    return JsonResponse(inbox.deliver(source="clerk", event_id=event_id, event_type=payload["type"], payload=payload))
+    return inbox.webhook_response(
+        request, source="clerk", secret=settings.CLERK_WEBHOOK_SIGNING_SECRET, verify=_verify, parse=_parse
+    )

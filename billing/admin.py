@@ -1,23 +1,11 @@
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 
+from designforge.admin import ReadOnlyAdminMixin, messages
 from designforge.errors import DomainError
 
 from . import selectors, services
 from .models import CreditPack, Plan, Purchase, StripeCustomer, Subscription
-
-
-class ReadOnlyAdminMixin:
-    """Written by Stripe's webhook and `sync_stripe` only: staff look, never edit."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class PriceIdMixin:

@@ -19,14 +19,11 @@ from datetime import datetime
 
 import stripe
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
-from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
 from designforge import inbox
-from designforge.errors import error_response
 from designforge.models import WebhookEvent
 
 from . import selectors, services
@@ -170,7 +167,15 @@ def process_stripe_event(event: WebhookEvent) -> str:
     return handler(event.payload["data"]["object"], timestamp(event.payload["created"]))
 
 
-def _parse(body: bytes) -> dict | None:
+def _verify(body: bytes, headers, secret: str) -> bool:
+    try:
+        stripe.WebhookSignature.verify_header(body, headers.get("Stripe-Signature"), secret, TOLERANCE_SECONDS)
+    except (stripe.SignatureVerificationError, UnicodeDecodeError):
+        return False
+    return True
+
+
+def _parse(body: bytes, headers) -> tuple[str, str, dict] | None:
     try:
         payload = json.loads(body)
     except ValueError:
@@ -186,26 +191,12 @@ def _parse(body: bytes) -> dict | None:
         and isinstance(data.get("object"), dict)
         and isinstance(data["object"].get("id"), str)
     )
-    return payload if valid else None
+    return (payload["id"], payload["type"], payload) if valid else None
 
 
 @csrf_exempt
 @require_POST
 def stripe_webhook(request):
-    secret = settings.STRIPE_WEBHOOK_SECRET
-    if not secret:
-        return error_response("not_configured", "The Stripe webhook signing secret is not configured.", 503)
-    try:
-        body = request.body
-    except RequestDataTooBig:
-        return error_response("payload_too_large", "The request body is too large.", 413)
-    try:
-        stripe.WebhookSignature.verify_header(body, request.headers.get("Stripe-Signature"), secret, TOLERANCE_SECONDS)
-    except (stripe.SignatureVerificationError, UnicodeDecodeError):
-        return error_response("invalid_signature", "The webhook signature is missing, invalid or too old.", 400)
-    payload = _parse(body)
-    if payload is None:
-        return error_response("invalid", "The webhook body is not a Stripe event.", 400)
-    return JsonResponse(
-        inbox.deliver(source="stripe", event_id=payload["id"], event_type=payload["type"], payload=payload)
+    return inbox.webhook_response(
+        request, source="stripe", secret=settings.STRIPE_WEBHOOK_SECRET, verify=_verify, parse=_parse
     )

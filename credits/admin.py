@@ -1,28 +1,16 @@
 import uuid
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.shortcuts import render
 
 from accounts.admin import UserAdmin
 from accounts.models import User
+from designforge.admin import ReadOnlyAdminMixin, messages
 from designforge.errors import DomainError
 
 from . import services
 from .models import FeatureCost, LedgerEntry
-
-
-class ReadOnlyAdminMixin:
-    """The ledger is append-only: staff may look, never edit or delete."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(LedgerEntry)

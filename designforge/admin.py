@@ -4,8 +4,22 @@ from . import inbox
 from .models import WebhookEvent
 
 
+class ReadOnlyAdminMixin:
+    """For records only the system writes (the ledger, the inbox, Stripe's mirror): staff look, never
+    add, edit or delete."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(WebhookEvent)
-class WebhookEventAdmin(admin.ModelAdmin):
+class WebhookEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The webhook inbox: every delivery as received, read-only, with a replay action."""
 
     list_display = ["received_at", "source", "event_type", "event_id", "status", "attempts", "processed_at"]
@@ -14,15 +28,6 @@ class WebhookEventAdmin(admin.ModelAdmin):
     date_hierarchy = "received_at"
     readonly_fields = [f.name for f in WebhookEvent._meta.fields]
     actions = ["replay"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(description="Replay the selected events")
     def replay(self, request, queryset):

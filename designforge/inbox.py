@@ -11,12 +11,15 @@ AppConfig.ready(); the kernel never imports an app. A delivery is:
 """
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
+from django.core.exceptions import RequestDataTooBig
 from django.db import transaction
 from django.db.models import F
+from django.http import JsonResponse
 from django.utils import timezone
 
+from designforge.errors import error_response
 from designforge.models import WebhookEvent
 
 logger = logging.getLogger("designforge.inbox")
@@ -65,3 +68,31 @@ def deliver(*, source: str, event_id: str, event_type: str, payload: dict) -> di
     propagate (answered 500 with the error envelope), so the provider delivers again later."""
     event = process(receive(source=source, event_id=event_id, event_type=event_type, payload=payload))
     return {"received": True, "event_id": event.event_id, "status": event.status}
+
+
+def webhook_response(
+    request,
+    *,
+    source: str,
+    secret: str,
+    verify: Callable[[bytes, Mapping[str, str], str], bool],
+    parse: Callable[[bytes, Mapping[str, str]], tuple[str, str, dict] | None],
+) -> JsonResponse:
+    """What every provider's webhook endpoint answers. Without a signing secret: 503, nothing written.
+    An oversized body: 413. `verify(body, headers, secret)` false: 400 `invalid_signature`. `parse(body,
+    headers)` gives (event id, event type, payload), or None for a body that is not an event: 400. Then
+    the event is delivered once (`deliver`) and answered 200."""
+    name = source.title()
+    if not secret:
+        return error_response("not_configured", f"The {name} webhook signing secret is not configured.", 503)
+    try:
+        body = request.body
+    except RequestDataTooBig:
+        return error_response("payload_too_large", "The request body is too large.", 413)
+    if not verify(body, request.headers, secret):
+        return error_response("invalid_signature", "The webhook signature is missing, invalid or too old.", 400)
+    event = parse(body, request.headers)
+    if event is None:
+        return error_response("invalid", f"The webhook body is not a {name} event.", 400)
+    event_id, event_type, payload = event
+    return JsonResponse(deliver(source=source, event_id=event_id, event_type=event_type, payload=payload))

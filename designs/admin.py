@@ -3,6 +3,8 @@ import json
 from django.contrib import admin
 from django.utils.html import format_html
 
+from designforge.admin import ReadOnlyAdminMixin
+
 from . import services
 from .models import DesignSystem, Generation
 
@@ -53,7 +55,7 @@ class DesignSystemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Generation)
-class GenerationAdmin(admin.ModelAdmin):
+class GenerationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Generations are a record: staff may look, never change them."""
 
     list_display = [
@@ -65,15 +67,6 @@ class GenerationAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     exclude = ["intent", "tokens", "report"]
     readonly_fields = ["intent_pretty", "tokens_pretty", "report_pretty"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description="Intent")
     def intent_pretty(self, generation):
