@@ -16,17 +16,17 @@ PostgreSQL; creates and drops the database `df_bench_webhooks`).
 
 import argparse
 import base64
-import http.client
 import secrets
 import sys
 import tempfile
-import threading
-import time
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from common import (
+    Request,
+    Run,
+    check_statuses,
+    drive,
     exit_cleanly_on_sigterm,
     free_port,
     gunicorn,
@@ -44,23 +44,12 @@ PATH = "/api/webhooks/clerk"
 WARMUP_EVENTS = 64  # sent before timing, so every worker has loaded its code and opened its connections
 
 
-@dataclass
-class Run:
-    seconds: float
-    latencies: list[float]
-    statuses: list[int]
-
-    @property
-    def rate(self) -> float:
-        return len(self.latencies) / self.seconds
-
-    def line(self, label: str, note: str) -> str:
-        p50, p99 = (percentile(self.latencies, p) * 1000 for p in (50, 99))
-        return f"clerk webhooks  {label:<12} {self.rate:6.0f} events/s  p50 {p50:5.1f} ms  p99 {p99:5.1f} ms  ({note})"
+def result(run: Run, label: str, note: str) -> str:
+    return run.line(f"clerk webhooks  {label:<12}", "events/s", note)
 
 
-def signed_deliveries(secret: str, prefix: str, count: int) -> list[tuple[bytes, dict[str, str]]]:
-    """`count` distinct `user.created` deliveries (body, headers) as Svix sends them."""
+def signed_deliveries(secret: str, prefix: str, count: int) -> list[Request]:
+    """`count` distinct `user.created` deliveries, as Svix sends them."""
     from accounts.tests.factories import clerk_event, clerk_user_object
 
     webhook = Webhook(secret)
@@ -76,79 +65,16 @@ def signed_deliveries(secret: str, prefix: str, count: int) -> list[tuple[bytes,
             "svix-timestamp": str(int(now.timestamp())),
             "svix-signature": webhook.sign(msg_id, now, body),
         }
-        deliveries.append((body.encode(), headers))
+        deliveries.append(Request("POST", PATH, body.encode(), headers))
     return deliveries
-
-
-def post(connection: http.client.HTTPConnection, body: bytes, headers: dict[str, str]) -> int:
-    """POST one delivery and read the answer; reconnect and send again once if the server had
-    closed the kept-alive connection (as gunicorn does when it recycles a worker)."""
-    for attempt in (1, 2):
-        try:
-            connection.request("POST", PATH, body=body, headers=headers)
-            response = connection.getresponse()
-            response.read()
-            return response.status
-        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
-            connection.close()
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
-
-
-def deliver_all(port: int, deliveries: list[tuple[bytes, dict[str, str]]], concurrency: int) -> Run:
-    """Send every delivery from `concurrency` threads, each on its own keep-alive connection."""
-    count = len(deliveries)
-    latencies = [0.0] * count
-    statuses = [0] * count
-    errors: list[BaseException] = []
-    next_index = iter(range(count))
-    lock = threading.Lock()
-    start = threading.Barrier(concurrency + 1)
-
-    def client():
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        try:
-            start.wait()
-            while True:
-                with lock:
-                    i = next(next_index, None)
-                if i is None:
-                    return
-                began = time.perf_counter()
-                statuses[i] = post(connection, *deliveries[i])
-                latencies[i] = time.perf_counter() - began
-        except Exception as exc:  # reported by the main thread
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=client, daemon=True) for _ in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    start.wait()
-    began = time.perf_counter()
-    for thread in threads:
-        thread.join()
-    seconds = time.perf_counter() - began
-    if errors:
-        raise RuntimeError(f"{len(errors)} client thread(s) failed; the first: {errors[0]!r}")
-    return Run(seconds, latencies, statuses)
-
-
-def check_statuses(label: str, *runs: Run) -> None:
-    statuses = [s for run in runs for s in run.statuses]
-    refused = {s: statuses.count(s) for s in set(statuses) if s != 200}
-    if refused:
-        raise RuntimeError(f"{label}: not every delivery was answered 200: {refused}")
 
 
 def bench_server(app: str, env: dict[str, str], log: Path, secret: str, prefix: str, args) -> Run:
     port = free_port()
     warmup = signed_deliveries(secret, f"{prefix}warm_", WARMUP_EVENTS)
     with gunicorn(app, env, port=port, log=log):
-        warm = deliver_all(port, warmup, args.concurrency)
-        timed = deliver_all(port, signed_deliveries(secret, prefix, args.events), args.concurrency)
+        warm = drive(port, warmup, args.concurrency)
+        timed = drive(port, signed_deliveries(secret, prefix, args.events), args.concurrency)
     check_statuses(app, warm, timed)
     return timed
 
@@ -211,8 +137,8 @@ def main() -> int:
             connection.close()
 
     note = f"n={args.events}, {args.concurrency} concurrent, gunicorn gthread {args.workers}x{args.threads}, PostgreSQL"
-    print(ours.line("designforge:", note))
-    print(bare.line("bare view:", note))
+    print(result(ours, "designforge:", note))
+    print(result(bare, "bare view:", note))
     p99_ratio = percentile(ours.latencies, 99) / percentile(bare.latencies, 99)
     print(f"clerk webhooks  ratio: {ours.rate / bare.rate:.2f}x throughput, {p99_ratio:.1f}x p99 (designforge / bare)")
     return 0

@@ -1,9 +1,11 @@
 """What the benchmark scripts share: a throwaway PostgreSQL database, the environment DesignForge runs
-with in production (DEBUG=False), gunicorn started and stopped on loopback, and latency percentiles.
+with in production (DEBUG=False), gunicorn started and stopped on loopback, an HTTP load driver (client
+threads on keep-alive connections), and timed runs with their latency percentiles.
 
 Every script creates its own database, migrates it, and drops it again at the end, even on error.
 """
 
+import http.client
 import math
 import os
 import secrets
@@ -11,9 +13,11 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, closing, contextmanager, suppress
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
@@ -159,3 +163,123 @@ def percentile(values: list[float], p: float) -> float:
     """The nearest-rank percentile `p` (0-100) of `values`."""
     ordered = sorted(values)
     return ordered[max(1, math.ceil(p / 100 * len(ordered))) - 1]
+
+
+@dataclass
+class Run:
+    """One timed run: the wall-clock seconds from the start to the last answer, each operation's latency
+    (seconds) and, for an HTTP run, each answer's status (empty for a run that is not HTTP)."""
+
+    seconds: float
+    latencies: list[float]
+    statuses: list[int] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        """Operations per second."""
+        return len(self.latencies) / self.seconds
+
+    def line(self, label: str, unit: str, note: str, *, ms_width: int = 5) -> str:
+        """One printed result: `label`, the rate in `unit`, p50 and p99 in ms (`ms_width` wide), then `(note)`."""
+        p50, p99 = (percentile(self.latencies, p) * 1000 for p in (50, 99))
+        return f"{label} {self.rate:6.0f} {unit}  p50 {p50:{ms_width}.1f} ms  p99 {p99:{ms_width}.1f} ms  ({note})"
+
+
+@dataclass(frozen=True)
+class Request:
+    method: str
+    path: str
+    body: bytes | None
+    headers: dict[str, str]
+
+
+def send(connection: http.client.HTTPConnection, request: Request) -> int:
+    """Send one request and read the whole answer; reconnect and send again once if the server had
+    closed the kept-alive connection (as gunicorn does when it recycles a worker)."""
+    for attempt in (1, 2):
+        try:
+            connection.request(request.method, request.path, body=request.body, headers=request.headers)
+            response = connection.getresponse()
+            response.read()
+            return response.status
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            connection.close()
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def timed(
+    threads: int,
+    count: int,
+    session: Callable[[], AbstractContextManager[Callable[[int], object]]],
+    *,
+    deadline: float | None = None,
+) -> Run:
+    """Do operations 0..count-1 from `threads` threads, all starting together, each taking the next index
+    in turn. Each thread works inside its own `session()` (its own connection, opened before the clock
+    starts and closed at the end), which yields the function that does operation i. With a `deadline`
+    (a monotonic time), threads stop taking operations once it has passed, and the run then fails."""
+    latencies = [0.0] * count
+    errors: list[BaseException] = []
+    next_index = iter(range(count))
+    lock = threading.Lock()
+    start = threading.Barrier(threads + 1)
+
+    def worker():
+        try:
+            with session() as operation:
+                start.wait()
+                while True:
+                    with lock:
+                        i = next(next_index, None)
+                    if i is None:
+                        return
+                    if deadline is not None and time.monotonic() > deadline:
+                        raise TimeoutError("the run took longer than --max-seconds")
+                    began = time.perf_counter()
+                    operation(i)
+                    latencies[i] = time.perf_counter() - began
+        except Exception as exc:  # reported by the main thread
+            errors.append(exc)
+            start.abort()  # a thread that fails before the start must not leave the others waiting
+
+    pool = [threading.Thread(target=worker, daemon=True) for _ in range(threads)]
+    for thread in pool:
+        thread.start()
+    with suppress(threading.BrokenBarrierError):
+        start.wait()
+    began = time.perf_counter()
+    for thread in pool:
+        thread.join()
+    seconds = time.perf_counter() - began
+    if errors:
+        raise RuntimeError(f"{len(errors)} thread(s) failed; the first: {errors[0]!r}")
+    return Run(seconds, latencies)
+
+
+def drive(port: int, requests: list[Request], concurrency: int, *, deadline: float | None = None) -> Run:
+    """Send every request to 127.0.0.1:`port` from `concurrency` client threads, each on its own
+    keep-alive connection (see `timed`, which `deadline` is passed to); the run keeps every status."""
+    statuses = [0] * len(requests)
+
+    @contextmanager
+    def client() -> Iterator[Callable[[int], None]]:
+        with closing(http.client.HTTPConnection("127.0.0.1", port, timeout=60)) as connection:
+
+            def request(i: int) -> None:
+                statuses[i] = send(connection, requests[i])
+
+            yield request
+
+    run = timed(concurrency, len(requests), client, deadline=deadline)
+    run.statuses = statuses
+    return run
+
+
+def check_statuses(label: str, *runs: Run, expected: int = 200) -> None:
+    """Fail unless every answer in `runs` had the status `expected`."""
+    statuses = [s for run in runs for s in run.statuses]
+    wrong = {s: statuses.count(s) for s in set(statuses) if s != expected}
+    if wrong:
+        raise RuntimeError(f"{label}: not every request was answered {expected}: {wrong}")

@@ -20,21 +20,19 @@ PostgreSQL; creates and drops the database `df_bench_spends`).
 import argparse
 import math
 import sys
-import threading
-import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, suppress
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, contextmanager
 
 import psycopg
 from common import (
+    Run,
     exit_cleanly_on_sigterm,
     migrate,
-    percentile,
     positive_int,
     production_env,
     scratch_database,
     setup_django,
+    timed,
 )
 
 DATABASE = "df_bench_spends"
@@ -52,57 +50,8 @@ RAW_INSERT = (
 Spend = Callable[[int], None]
 
 
-@dataclass
-class Run:
-    seconds: float
-    latencies: list[float]
-
-    @property
-    def rate(self) -> float:
-        return len(self.latencies) / self.seconds
-
-    def line(self, label: str, note: str) -> str:
-        p50, p99 = (percentile(self.latencies, p) * 1000 for p in (50, 99))
-        return f"credit spends  {label:<30} {self.rate:6.0f} spends/s  p50 {p50:5.1f} ms  p99 {p99:5.1f} ms  ({note})"
-
-
-def timed(threads: int, count: int, session: Callable[[], AbstractContextManager[Spend]]) -> Run:
-    """Make spends 0..count-1 from `threads` threads, each inside its own `session()` (its own
-    connection, opened before the clock starts and closed at the end)."""
-    latencies = [0.0] * count
-    errors: list[BaseException] = []
-    next_index = iter(range(count))
-    lock = threading.Lock()
-    start = threading.Barrier(threads + 1)
-
-    def worker():
-        try:
-            with session() as spend:
-                start.wait()
-                while True:
-                    with lock:
-                        i = next(next_index, None)
-                    if i is None:
-                        return
-                    began = time.perf_counter()
-                    spend(i)
-                    latencies[i] = time.perf_counter() - began
-        except Exception as exc:  # reported by the main thread
-            errors.append(exc)
-            start.abort()
-
-    pool = [threading.Thread(target=worker, daemon=True) for _ in range(threads)]
-    for thread in pool:
-        thread.start()
-    with suppress(threading.BrokenBarrierError):
-        start.wait()
-    began = time.perf_counter()
-    for thread in pool:
-        thread.join()
-    seconds = time.perf_counter() - began
-    if errors:
-        raise RuntimeError(f"{len(errors)} thread(s) failed; the first: {errors[0]!r}")
-    return Run(seconds, latencies)
+def result(run: Run, label: str, note: str) -> str:
+    return run.line(f"credit spends  {label:<30}", "spends/s", note)
 
 
 def designforge_session(users: list, tag: str) -> Callable[[], AbstractContextManager[Spend]]:
@@ -216,7 +165,7 @@ def main() -> int:
     for (who, scenario), run in runs.items():
         accounts = 1 if scenario == "hot" else args.accounts
         note = f"n={args.spends}, {plural(args.threads, 'thread')}, {plural(accounts, 'account')}, PostgreSQL"
-        print(run.line(f"{who:<12} {where[scenario]}:", note))
+        print(result(run, f"{who:<12} {where[scenario]}:", note))
     ratios = ", ".join(
         f"{where[s]} {runs['designforge', s].rate / runs['raw SQL', s].rate:.2f}x" for s in ("hot", "many")
     )

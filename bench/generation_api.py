@@ -18,16 +18,17 @@ PostgreSQL; creates and drops the database `df_bench_gen`; serves on 127.0.0.1 o
 """
 
 import argparse
-import http.client
 import json
 import sys
 import tempfile
-import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from common import (
+    Request,
+    Run,
+    check_statuses,
+    drive,
     exit_cleanly_on_sigterm,
     free_port,
     gunicorn,
@@ -54,93 +55,8 @@ PROMPTS = [
 ]
 
 
-@dataclass
-class Run:
-    seconds: float
-    latencies: list[float]
-    statuses: list[int]
-
-    @property
-    def rate(self) -> float:
-        return len(self.latencies) / self.seconds
-
-    def line(self, label: str, note: str) -> str:
-        p50, p99 = (percentile(self.latencies, p) * 1000 for p in (50, 99))
-        return f"generation api  {label:<36} {self.rate:6.0f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  ({note})"
-
-
-@dataclass(frozen=True)
-class Request:
-    method: str
-    path: str
-    body: bytes | None
-    headers: dict[str, str]
-
-
-def send(connection: http.client.HTTPConnection, request: Request) -> int:
-    """Send one request and read the whole answer; reconnect and send again once if the server had
-    closed the kept-alive connection (as gunicorn does when it recycles a worker)."""
-    for attempt in (1, 2):
-        try:
-            connection.request(request.method, request.path, body=request.body, headers=request.headers)
-            response = connection.getresponse()
-            response.read()
-            return response.status
-        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
-            connection.close()
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
-
-
-def drive(port: int, requests: list[Request], concurrency: int, deadline: float) -> Run:
-    """Send every request from `concurrency` threads, each on its own keep-alive connection. Clients
-    stop taking requests at `deadline` (a monotonic time), and the run then fails."""
-    count = len(requests)
-    latencies = [0.0] * count
-    statuses = [0] * count
-    errors: list[BaseException] = []
-    next_index = iter(range(count))
-    lock = threading.Lock()
-    start = threading.Barrier(concurrency + 1)
-
-    def client():
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        try:
-            start.wait()
-            while True:
-                with lock:
-                    i = next(next_index, None)
-                if i is None:
-                    return
-                if time.monotonic() > deadline:
-                    raise TimeoutError("the run took longer than --max-seconds")
-                began = time.perf_counter()
-                statuses[i] = send(connection, requests[i])
-                latencies[i] = time.perf_counter() - began
-        except Exception as exc:  # reported by the main thread
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=client, daemon=True) for _ in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    start.wait()
-    began = time.perf_counter()
-    for thread in threads:
-        thread.join()
-    seconds = time.perf_counter() - began
-    if errors:
-        raise RuntimeError(f"{len(errors)} client thread(s) failed; the first: {errors[0]!r}")
-    return Run(seconds, latencies, statuses)
-
-
-def check_statuses(label: str, expected: int, *runs: Run) -> None:
-    statuses = [s for run in runs for s in run.statuses]
-    wrong = {s: statuses.count(s) for s in set(statuses) if s != expected}
-    if wrong:
-        raise RuntimeError(f"{label}: not every request was answered {expected}: {wrong}")
+def result(run: Run, label: str, note: str) -> str:
+    return run.line(f"generation api  {label:<36}", "req/s", note, ms_width=6)
 
 
 def prepare_users(count: int, credits_each: int) -> list[str]:
@@ -226,27 +142,30 @@ def main() -> int:
             tokens = [signer.token(clerk_id, lifetime=args.max_seconds + 60) for clerk_id in clerk_ids]
             port = free_port()
             with gunicorn("designforge.wsgi:application", env, port=port, log=Path(tmp, "server.log")):
-                warm_me = drive(port, me_requests(tokens, WARMUP_REQUESTS), args.concurrency, deadline)
+                warm_me = drive(port, me_requests(tokens, WARMUP_REQUESTS), args.concurrency, deadline=deadline)
                 warm_gen = drive(
-                    port, generation_requests(tokens, args.kind, WARMUP_REQUESTS, 0), args.concurrency, deadline
+                    port,
+                    generation_requests(tokens, args.kind, WARMUP_REQUESTS, 0),
+                    args.concurrency,
+                    deadline=deadline,
                 )
-                me = drive(port, me_requests(tokens, args.requests), args.concurrency, deadline)
+                me = drive(port, me_requests(tokens, args.requests), args.concurrency, deadline=deadline)
                 gen = drive(
                     port,
                     generation_requests(tokens, args.kind, args.requests, WARMUP_REQUESTS),
                     args.concurrency,
-                    deadline,
+                    deadline=deadline,
                 )
-            check_statuses("GET /api/me", 200, warm_me, me)
-            check_statuses(f"POST /api/generate/{args.kind}", 201, warm_gen, gen)
+            check_statuses("GET /api/me", warm_me, me)
+            check_statuses(f"POST /api/generate/{args.kind}", warm_gen, gen, expected=201)
             check_ledger(clerk_ids, granted, generated, cost)
         finally:
             connection.close()
 
     server = f"gunicorn gthread {args.workers}x{args.threads}"
     note = f"n={args.requests}, {args.concurrency} concurrent, {server}, PostgreSQL"
-    print(me.line("GET /api/me:", note))
-    print(gen.line(f"POST /api/generate/{args.kind} (offline):", note))
+    print(result(me, "GET /api/me:", note))
+    print(result(gen, f"POST /api/generate/{args.kind} (offline):", note))
     p99_ratio = percentile(gen.latencies, 99) / percentile(me.latencies, 99)
     print(f"generation api  ratio: {gen.rate / me.rate:.2f}x throughput, {p99_ratio:.1f}x p99 (generation / me)")
     return 0
