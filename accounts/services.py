@@ -9,7 +9,7 @@ import hashlib
 import logging
 
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -60,13 +60,18 @@ def user_upsert_from_clerk(*, profile: ClerkProfile) -> tuple[User, bool]:
         existing = User.objects.select_for_update().filter(clerk_id=profile.clerk_id).first()
         if existing is None:
             _release_email(email=profile.email, keep_clerk_id=profile.clerk_id)
-            # The password is unusable: people sign in through Clerk.
-            fields = {**_profile_fields(profile), "password": make_password(None)}
-            user, created = User.objects.get_or_create(clerk_id=profile.clerk_id, defaults=fields)
-            if created:
-                user_created.send(sender=User, user=user)
-                return user, True
-            existing = User.objects.select_for_update().get(pk=user.pk)
+            try:
+                with transaction.atomic():
+                    # The password is unusable: people sign in through Clerk.
+                    user = User.objects.create(
+                        clerk_id=profile.clerk_id, password=make_password(None), **_profile_fields(profile)
+                    )
+                    user_created.send(sender=User, user=user)
+                    return user, True
+            except IntegrityError:  # a concurrent caller created this Clerk id first: update theirs
+                existing = User.objects.select_for_update().filter(clerk_id=profile.clerk_id).first()
+                if existing is None:  # not that race: another constraint refused the row
+                    raise
         if existing.is_closed or _is_older(profile, existing):
             return existing, False
         _release_email(email=profile.email, keep_clerk_id=profile.clerk_id)

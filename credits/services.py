@@ -10,7 +10,7 @@ makes a network call; callers must not hold a transaction open across one either
 spend in one transaction, call the provider, refund in another on failure).
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from accounts.models import User
 
@@ -33,11 +33,16 @@ def _post(
     """Apply one signed change under the account lock; the existing entry if `key` was used before."""
     with transaction.atomic():
         account = CreditAccount.objects.select_for_update().filter(user_id=user.pk).first()
+        opened = False
         if account is None:  # the first entry (the signup grant): the row we insert is ours until commit
-            account, created = CreditAccount.objects.get_or_create(user_id=user.pk)
-            if not created:
-                account = CreditAccount.objects.select_for_update().get(user_id=user.pk)
-        existing = LedgerEntry.objects.filter(account=account, idempotency_key=key).first()
+            try:
+                with transaction.atomic():
+                    account, opened = CreditAccount.objects.create(user_id=user.pk), True
+            except IntegrityError:  # opened concurrently: wait for it like any other writer
+                account = CreditAccount.objects.select_for_update().filter(user_id=user.pk).first()
+                if account is None:  # not that race: another constraint refused the row
+                    raise
+        existing = None if opened else LedgerEntry.objects.filter(account=account, idempotency_key=key).first()
         if existing is not None:
             return existing
         if account.balance + amount < 0:

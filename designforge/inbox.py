@@ -34,11 +34,15 @@ def register(source: str, processor: Processor) -> None:
 
 
 def receive(*, source: str, event_id: str, event_type: str, payload: dict) -> WebhookEvent:
-    """Store a verified event (once per source and id) and return the stored row."""
-    event, _ = WebhookEvent.objects.get_or_create(
-        source=source, event_id=event_id, defaults={"event_type": event_type, "payload": payload}
-    )
+    """Store a verified event, once per source and id: a repeat delivery is ignored by the database's
+    unique constraint (one INSERT ... ON CONFLICT DO NOTHING, committed at once)."""
+    event = WebhookEvent(source=source, event_id=event_id, event_type=event_type, payload=payload)
+    WebhookEvent.objects.bulk_create([event], ignore_conflicts=True)
     return event
+
+
+def _stored(event: WebhookEvent):
+    return WebhookEvent.objects.filter(source=event.source, event_id=event.event_id)
 
 
 def process(event: WebhookEvent, *, replay: bool = False) -> WebhookEvent:
@@ -46,7 +50,7 @@ def process(event: WebhookEvent, *, replay: bool = False) -> WebhookEvent:
     after recording them, so the caller can answer 5xx and the provider retries."""
     try:
         with transaction.atomic():
-            locked = WebhookEvent.objects.select_for_update().get(pk=event.pk)
+            locked = _stored(event).select_for_update().get()
             if locked.status in (WebhookEvent.Status.PROCESSED, WebhookEvent.Status.IGNORED) and not replay:
                 return locked
             locked.status = _processors[locked.source](locked)
@@ -57,7 +61,7 @@ def process(event: WebhookEvent, *, replay: bool = False) -> WebhookEvent:
             return locked
     except Exception as exc:
         logger.exception("Processing %s failed", event)
-        WebhookEvent.objects.filter(pk=event.pk).update(
+        _stored(event).update(
             status=WebhookEvent.Status.FAILED, attempts=F("attempts") + 1, error=f"{type(exc).__name__}: {exc}"
         )
         raise
