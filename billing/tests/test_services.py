@@ -131,17 +131,22 @@ class TestSubscriptionApply:
 # --- purchases ------------------------------------------------------------------------------------
 
 
-@pytest.mark.django_db
-def test_partial_refund_takes_back_its_share_rounded_down(user):
-    purchase = services.purchase_complete(
+def small_pack_checkout(user, *, payment_intent_id="pi_1", paid=True):
+    """The checkout of the 50-credit pack (500 USD cents) by `user`, as its webhook records it."""
+    return services.purchase_complete(
         user=user,
         pack=CreditPack.objects.get(code="small"),
         checkout_session_id="cs_1",
-        payment_intent_id="pi_1",
+        payment_intent_id=payment_intent_id,
         amount=500,
         currency="usd",
-        paid=True,
+        paid=paid,
     )
+
+
+@pytest.mark.django_db
+def test_partial_refund_takes_back_its_share_rounded_down(user):
+    purchase = small_pack_checkout(user)
     entry = services.purchase_refund(purchase=purchase, charge_id="ch_1", amount_refunded=170)  # 34% of 50 = 17
     assert entry.amount == -17 and balance_of(user) == 43
     assert services.purchase_refund(purchase=purchase, charge_id="ch_1", amount_refunded=170) is None
@@ -153,15 +158,7 @@ def test_partial_refund_takes_back_its_share_rounded_down(user):
 
 @pytest.mark.django_db
 def test_a_refund_when_no_credits_are_left_takes_nothing_and_is_still_recorded(user):
-    purchase = services.purchase_complete(
-        user=user,
-        pack=CreditPack.objects.get(code="small"),
-        checkout_session_id="cs_1",
-        payment_intent_id="pi_1",
-        amount=500,
-        currency="usd",
-        paid=True,
-    )
+    purchase = small_pack_checkout(user)
     credits_spend(user=user, feature="colors", key="gen:all", amount=60)
     assert services.purchase_refund(purchase=purchase, charge_id="ch_1", amount_refunded=500) is None
     purchase.refresh_from_db()
@@ -170,15 +167,7 @@ def test_a_refund_when_no_credits_are_left_takes_nothing_and_is_still_recorded(u
 
 @pytest.mark.django_db
 def test_a_checkout_session_completed_without_payment_grants_nothing(user):
-    services.purchase_complete(
-        user=user,
-        pack=CreditPack.objects.get(code="small"),
-        checkout_session_id="cs_1",
-        payment_intent_id="",
-        amount=500,
-        currency="usd",
-        paid=False,
-    )
+    small_pack_checkout(user, payment_intent_id="", paid=False)
     assert balance_of(user) == 10 and Purchase.objects.get().payment_intent_id is None
 
 
