@@ -6,3 +6,6 @@ class DesignForgeConfig(AppConfig):
 
     name = "designforge"
     verbose_name = "DesignForge"
+
+    def ready(self):
+        from . import checks  # noqa: F401 (registers the deployment checks)

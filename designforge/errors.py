@@ -104,6 +104,7 @@ def api_exception_handler(exc, context):
     headers = {}
     if isinstance(exc, DomainError):
         code, status, message, details = exc.code, exc.status_code, exc.message, exc.details
+        headers.update(getattr(exc, "headers", {}))
     elif isinstance(exc, Http404):
         code, status, message, details = "not_found", 404, "Not found.", {}
     elif isinstance(exc, PermissionDenied):

@@ -79,6 +79,7 @@ PRODUCTION_ENV = {
     "CLERK_PUBLISHABLE_KEY": "pk_live_Y2xlcmsuZGVzaWduZm9yZ2UuZXhhbXBsZSQ",
     "CLERK_SECRET_KEY": "sk_live_x",
     "DATABASE_URL": "sqlite:///:memory:",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 
@@ -107,3 +108,14 @@ def test_missing_secret_key_with_debug_off_is_a_startup_error():
 def test_dev_sign_in_with_debug_off_fails_the_system_check():
     result = _manage("check", **PRODUCTION_ENV, DEV_SIGN_IN="True")
     assert result.returncode != 0 and "accounts.E001" in result.stderr
+
+
+def test_check_deploy_refuses_a_per_process_cache():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "REDIS_URL"}
+    result = _manage("check", "--deploy", **env)
+    assert result.returncode != 0 and "designforge.E001" in result.stderr
+
+
+def test_an_unreadable_rate_limit_fails_the_system_check():
+    result = _manage("check", GENERATION_RATE_LIMIT="thirty a minute")
+    assert result.returncode != 0 and "designforge.E002" in result.stderr

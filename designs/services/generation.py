@@ -28,23 +28,15 @@ from django.utils import timezone
 from accounts.models import User
 from credits.services import credits_refund, credits_spend, feature_cost
 
-from .engine import (
-    EngineInputError,
-    build_report,
-    generate_colors,
-    generate_design_system,
-    generate_typography,
-    normalise_hex,
-    validate_tokens,
-)
-from .errors import GenerationFailed, IdempotencyConflict, InvalidInput, InvalidTokens
-from .models import DesignSystem, Generation
-from .providers import Provider, ProviderError, provider_from_settings
+from ..engine import build_report, generate_colors, generate_design_system, generate_typography
+from ..errors import GenerationFailed, IdempotencyConflict, InvalidInput
+from ..models import DesignSystem, Generation
+from ..providers import Provider, ProviderError, provider_from_settings
+from .design_systems import default_name
+from .inputs import MAX_NAME_LENGTH, MAX_PROMPT_LENGTH, clean_seed, clean_text
 
 logger = logging.getLogger("designs")
 
-MAX_PROMPT_LENGTH = 500
-MAX_NAME_LENGTH = 100
 MAX_IDEMPOTENCY_KEY_LENGTH = 255
 #: A generation still pending after this long was cut off (the server stopped mid-request): it is
 #: failed and refunded. Far above the longest request (provider timeout and retry, gunicorn timeout).
@@ -65,109 +57,13 @@ CUT_OFF = "Cut off before it finished (the server stopped while generating)."
 CREDITS_RETURNED = " The credits for this request were returned in full; please try again."
 
 
-# --- input -----------------------------------------------------------------------------------------
-
-
-def _clean_text(value: str, *, field: str, max_length: int) -> str:
-    if not isinstance(value, str):
-        raise InvalidInput(details={field: ["Must be a string."]})
-    value = value.strip()
-    if len(value) > max_length:
-        raise InvalidInput(details={field: [f"Ensure this field has no more than {max_length} characters."]})
-    return value
-
-
-def _clean_seed(seed_color: str | None) -> str:
-    """`#rgb`/`#rrggbb` in any case as `#rrggbb`; "" for none."""
-    if seed_color is None or seed_color == "":
-        return ""
-    try:
-        return normalise_hex(seed_color)
-    except EngineInputError:
-        raise InvalidInput(details={"seed_color": ["Must be a colour written #RRGGBB (or #RGB)."]})
-
-
-def _clean_name(name: str) -> str:
-    name = _clean_text(name, field="name", max_length=MAX_NAME_LENGTH)
-    if not name:
-        raise InvalidInput(details={"name": ["This field may not be blank."]})
-    return name
-
-
-def _checked_tokens(tokens: dict) -> dict:
-    try:
-        return validate_tokens(tokens)
-    except EngineInputError as exc:
-        raise InvalidTokens(exc.errors)
-
-
-def _default_name(prompt: str, seed_color: str) -> str:
-    if prompt:
-        return prompt if len(prompt) <= 60 else prompt[:59].rstrip() + "…"
-    return f"Brand {seed_color}" if seed_color else "Untitled design system"
-
-
 def request_hash(*, kind: str, prompt: str, seed_color: str, save: bool, name: str) -> str:
     """Fingerprint of a (cleaned) generation request, to tell an idempotent retry from a new request."""
     body = {"kind": kind, "prompt": prompt, "seed_color": seed_color, "save": save, "name": name}
     return hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
 
 
-# --- design systems --------------------------------------------------------------------------------
 
-
-def design_system_create(
-    *, owner: User, name: str, tokens: dict, prompt: str = "", seed_color: str = "", is_public: bool = False
-) -> DesignSystem:
-    """Save tokens as a design system, free of charge. The tokens are validated (`InvalidTokens`, 400,
-    with a `tokens.<path>` key per problem) and stored normalised but otherwise as given, never
-    repaired behind the user's back: the report, recomputed here, shows any pair that fails."""
-    clean = _checked_tokens(tokens)
-    return DesignSystem.objects.create(
-        owner=owner,
-        name=_clean_name(name),
-        prompt=_clean_text(prompt, field="prompt", max_length=MAX_PROMPT_LENGTH),
-        seed_color=_clean_seed(seed_color),
-        tokens=clean,
-        report=build_report(clean),
-        is_public=bool(is_public),
-    )
-
-
-def design_system_update(
-    *, design_system: DesignSystem, name: str | None = None, is_public: bool | None = None, tokens: dict | None = None
-) -> DesignSystem:
-    """Change the name, visibility or tokens (None leaves a field as it is). New tokens are validated
-    like `design_system_create` and the report is recomputed from them."""
-    fields = ["updated_at"]
-    if name is not None:
-        design_system.name = _clean_name(name)
-        fields.append("name")
-    if is_public is not None:
-        design_system.is_public = bool(is_public)
-        fields.append("is_public")
-    if tokens is not None:
-        design_system.tokens = _checked_tokens(tokens)
-        design_system.report = build_report(design_system.tokens)
-        fields += ["tokens", "report"]
-    design_system.save(update_fields=fields)
-    return design_system
-
-
-def design_system_delete(*, design_system: DesignSystem) -> None:
-    """Delete a design system; generations that made it stay on record, unlinked."""
-    design_system.delete()
-
-
-def designs_erase_closed_user(sender, user: User, **kwargs) -> None:
-    """Receiver of `accounts.signals.user_closed`, inside the closing transaction: the user's design
-    systems are deleted and the prompts of their generations erased (the generation records stay,
-    like the ledger, for accounting)."""
-    DesignSystem.objects.filter(owner_id=user.pk).delete()
-    Generation.objects.filter(user_id=user.pk).exclude(prompt="").update(prompt="")
-
-
-# --- generation ------------------------------------------------------------------------------------
 
 
 def generation_run(
@@ -189,9 +85,9 @@ def generation_run(
     """
     if kind not in GENERATORS:
         raise InvalidInput(details={"kind": [f"Must be one of: {', '.join(GENERATORS)}."]})
-    prompt = _clean_text(prompt, field="prompt", max_length=MAX_PROMPT_LENGTH)
-    seed = _clean_seed(seed_color)
-    name = _clean_text(name, field="name", max_length=MAX_NAME_LENGTH)
+    prompt = clean_text(prompt, field="prompt", max_length=MAX_PROMPT_LENGTH)
+    seed = clean_seed(seed_color)
+    name = clean_text(name, field="name", max_length=MAX_NAME_LENGTH)
     if idempotency_key is not None and not 0 < len(idempotency_key) <= MAX_IDEMPOTENCY_KEY_LENGTH:
         raise InvalidInput(details={"Idempotency-Key": [f"Must be 1 to {MAX_IDEMPOTENCY_KEY_LENGTH} characters."]})
     digest = request_hash(kind=kind, prompt=prompt, seed_color=seed, save=bool(save), name=name)
@@ -306,7 +202,7 @@ def _generation_succeed(
         if save:
             locked.design_system = DesignSystem.objects.create(
                 owner_id=locked.user_id,
-                name=name or _default_name(locked.prompt, locked.seed_color),
+                name=name or default_name(locked.prompt, locked.seed_color),
                 prompt=locked.prompt,
                 seed_color=locked.seed_color,
                 tokens=tokens,

@@ -1,0 +1,37 @@
+"""Every write to design systems and generations, one module per concern:
+
+- `design_systems`: save, change and delete design systems (free);
+- `generation`: paid generation from a sentence, with its credits, idempotency and refunds;
+- `inputs`: the cleaning of prompts, names, colours and tokens that both share.
+
+Callers import from `designs.services`; the split is for readers.
+"""
+
+from .design_systems import (
+    design_system_create,
+    design_system_delete,
+    design_system_update,
+    designs_erase_closed_user,
+)
+from .generation import (
+    MAX_IDEMPOTENCY_KEY_LENGTH,
+    STALE_AFTER,
+    generation_run,
+    generations_expire_stale,
+    request_hash,
+)
+from .inputs import MAX_NAME_LENGTH, MAX_PROMPT_LENGTH
+
+__all__ = [
+    "MAX_IDEMPOTENCY_KEY_LENGTH",
+    "MAX_NAME_LENGTH",
+    "MAX_PROMPT_LENGTH",
+    "STALE_AFTER",
+    "design_system_create",
+    "design_system_delete",
+    "design_system_update",
+    "designs_erase_closed_user",
+    "generation_run",
+    "generations_expire_stale",
+    "request_hash",
+]
