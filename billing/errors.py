@@ -1,6 +1,15 @@
 from designforge.errors import Conflict, DomainError, NotConfigured
+from designforge.plans import UPGRADE_URL, PlanRequired
 
-UPGRADE_URL = "/billing/"
+__all__ = [
+    "UPGRADE_URL",
+    "AlreadySubscribed",
+    "IdempotencyConflict",
+    "NoBillingAccount",
+    "PlanRequired",
+    "PriceNotConfigured",
+    "StripeNotConfigured",
+]
 
 
 class StripeNotConfigured(NotConfigured):
@@ -24,19 +33,6 @@ class NoBillingAccount(Conflict):
 
     def __init__(self):
         super().__init__(details={"reason": "no_customer"})
-
-
-class PlanRequired(DomainError):
-    """A feature of a higher plan: 403 with where to upgrade."""
-
-    status_code = 403
-    code = "plan_required"
-
-    def __init__(self, *, required_plan: str, plan_name: str):
-        super().__init__(
-            f"This needs the {plan_name} plan. Upgrade at {UPGRADE_URL}.",
-            details={"required_plan": required_plan, "upgrade_url": UPGRADE_URL},
-        )
 
 
 class IdempotencyConflict(DomainError):

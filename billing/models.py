@@ -26,6 +26,15 @@ class Plan(models.Model):
     rank = models.PositiveSmallIntegerField(
         default=0, help_text="Display order; a plan includes the features of every plan of a lower rank."
     )
+    max_design_systems = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Saved design systems allowed; empty for unlimited."
+    )
+    max_api_keys = models.PositiveSmallIntegerField(
+        default=0, help_text="Active personal API keys allowed; 0 means the plan has no API keys."
+    )
+    signup_credits = models.PositiveIntegerField(
+        default=0, help_text="Credits granted once at sign-up to every new user (read from the free plan)."
+    )
     stripe_price_id = models.CharField(
         max_length=255, blank=True, help_text="Stripe recurring price (price_...). An environment variable wins."
     )

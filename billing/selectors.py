@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from accounts.models import User
+from designforge.plans import PlanLimits
 
 from .models import CreditPack, Plan, StripeCustomer, Subscription
 
@@ -95,3 +96,22 @@ def user_has_plan(user: User, plan_code: str) -> bool:
     if plan_code not in ranks:
         return False
     return ranks.get(user.plan, -1) >= ranks[plan_code]
+
+
+def plan_limits(code: str) -> PlanLimits:
+    """The limits of plan `code` (the free plan's for an unknown code), and the next plan up to offer."""
+    plans = list(Plan.objects.order_by("rank", "code"))
+    plan = next((p for p in plans if p.code == code), None) or next(p for p in plans if p.code == FREE_PLAN)
+    higher = next((p for p in plans if p.rank > plan.rank), None)
+    return PlanLimits(
+        plan=plan.code,
+        plan_name=plan.name,
+        max_design_systems=plan.max_design_systems,
+        api_keys=plan.max_api_keys,
+        upgrade_plan=higher.code if higher else "",
+    )
+
+
+def signup_credits() -> int:
+    """The credits every new user is granted: the free plan's `signup_credits`."""
+    return Plan.objects.filter(code=FREE_PLAN).values_list("signup_credits", flat=True).first() or 0
