@@ -252,3 +252,21 @@ def test_a_copyright_repeated_per_font_file_is_credited_once():
 def test_a_package_the_catalogue_cannot_use_is_refused(changes, package, message):
     with pytest.raises(CommandError, match=message):
         catalogue_entry(metadata(**changes), UNICODE, package)
+
+
+# --- the dashboard's own typeface ------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_dashboard_is_set_in_self_hosted_inter(client):
+    from django.templatetags.static import static
+
+    from designs.management.commands.build_dashboard_css import dashboard_tokens
+
+    families = dashboard_tokens()["typography"]["families"]
+    assert families["body"]["name"] == families["heading"]["name"] == "Inter"
+    assert {family["name"] for family in families.values()} <= set(font_catalogue())
+    page = client.get("/").content.decode()
+    assert f'<link rel="stylesheet" href="{static("fonts/fonts.css")}">' in page
+    preload = static("fonts/inter/inter-latin-wght-normal.woff2")
+    assert f'<link rel="preload" href="{preload}" as="font" type="font/woff2" crossorigin>' in page
