@@ -178,7 +178,7 @@ def test_the_build_check_fails_when_the_committed_file_is_stale(tmp_path, settin
     (tmp_path / "static" / "fonts").mkdir(parents=True)
     (tmp_path / "static" / "fonts" / "fonts.css").write_text("/* old */\n")
     settings.BASE_DIR = tmp_path
-    with pytest.raises(CommandError, match="out of date"):
+    with pytest.raises(CommandError, match="fonts.css is out of date: run `python manage.py build_font_css`"):
         call_command("build_font_css", "--check")
 
 

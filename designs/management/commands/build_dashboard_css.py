@@ -10,9 +10,10 @@ command produces, so it never drifts from the engine. Re-run after changing the 
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from designs.engine import export, generate_design_system, interpret
+from designs.management.committed_files import write_or_check
 
 #: The dashboard's design system, as a customer would ask for it.
 DASHBOARD_PROMPT = "calm, trustworthy, modern design tool"
@@ -42,11 +43,4 @@ class Command(BaseCommand):
     def handle(self, *args, output=None, check=False, **options):
         path = output or default_path()
         css = dashboard_css()
-        if check:
-            current = path.read_text(encoding="utf-8") if path.exists() else ""
-            if current != css:
-                raise CommandError(f"{path} is out of date: run `python manage.py build_dashboard_css`.")
-            self.stdout.write(self.style.SUCCESS(f"{path} is up to date."))
-            return
-        path.write_text(css, encoding="utf-8")
-        self.stdout.write(self.style.SUCCESS(f"Wrote {path} ({len(css)} bytes)."))
+        write_or_check(self, path, css, check=check)

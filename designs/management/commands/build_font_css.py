@@ -8,9 +8,10 @@ committed; a test checks it still equals what this command makes. Re-run after `
     python manage.py build_font_css --check  # fail if the committed file is out of date
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from designs.engine.font_faces import font_catalogue, font_face_rules
+from designs.management.committed_files import write_or_check
 
 from .vendor_fonts import fonts_dir
 
@@ -30,11 +31,4 @@ class Command(BaseCommand):
     def handle(self, *args, check=False, **options):
         path = fonts_dir() / "fonts.css"
         css = font_css()
-        if check:
-            current = path.read_text(encoding="utf-8") if path.exists() else ""
-            if current != css:
-                raise CommandError(f"{path} is out of date: run `python manage.py build_font_css`.")
-            self.stdout.write(self.style.SUCCESS(f"{path} is up to date."))
-            return
-        path.write_text(css, encoding="utf-8")
-        self.stdout.write(self.style.SUCCESS(f"Wrote {path} ({len(css)} bytes)."))
+        write_or_check(self, path, css, check=check)
