@@ -8,10 +8,13 @@ urlpatterns = [
     path("generate/design-system", api.GenerateDesignSystemView.as_view(), name="api-generate-design-system"),
     path("design-systems/", api.DesignSystemListView.as_view(), name="api-design-systems"),
     path("design-systems/<int:pk>/", api.DesignSystemDetailView.as_view(), name="api-design-system"),
+    path("design-systems/<int:pk>/duplicate/", api.DuplicateView.as_view(), name="api-design-system-duplicate"),
     path(
         "design-systems/<int:pk>/export/<str:file_format>/",
         api.ExportView.as_view(),
         name="api-design-system-export",
     ),
     path("showcase/", api.ShowcaseView.as_view(), name="api-showcase"),
+    path("preview", api.PreviewView.as_view(), name="api-preview"),
+    path("engine", api.EngineView.as_view(), name="api-engine"),
 ]

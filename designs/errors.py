@@ -18,6 +18,16 @@ class InvalidTokens(InvalidInput):
         super().__init__(details=details)
 
 
+class InvalidIntent(InvalidInput):
+    """An intent that is not one; `details` maps `intent.<field>` (or `intent`) to messages."""
+
+    message = "The intent is invalid; see details."
+
+    def __init__(self, engine_errors: dict[str, list[str]]):
+        details = {path if path == "intent" else f"intent.{path}": messages for path, messages in engine_errors.items()}
+        super().__init__(details=details)
+
+
 class IdempotencyConflict(Conflict):
     code = "idempotency_conflict"
     message = "This Idempotency-Key was already used with a different request."

@@ -9,6 +9,9 @@ class DesignSystem(models.Model):
     name = models.CharField(max_length=100)
     prompt = models.CharField(max_length=500, blank=True, help_text="The sentence it was generated from, if any.")
     seed_color = models.CharField(max_length=7, blank=True, help_text="The brand colour it was generated from.")
+    intent = models.JSONField(
+        null=True, blank=True, help_text="The intent the tokens are generated from; empty when saved from raw tokens."
+    )
     tokens = models.JSONField()
     report = models.JSONField(help_text="Recomputed from the tokens whenever they change.")
     is_public = models.BooleanField(default=False, help_text="Shown in the showcase; anyone may export it.")

@@ -1,14 +1,16 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .engine import EngineInputError, normalise_hex
+from .engine import LOCKABLE, MAX_VARIANT, EngineInputError, intent_json_schema, normalise_hex
 from .models import DesignSystem, Generation
 from .services import MAX_NAME_LENGTH, MAX_PROMPT_LENGTH
 
 SECTIONS = {
     "colors": "Tonal scales 50-950 of primary, secondary, accent, neutral, success, warning, danger, info (#rrggbb).",
-    "themes": "`light` and `dark`: semantic roles (background, surface, text, text-muted, border, focus-ring, "
-    "X and on-X for each brand and status colour), each #rrggbb.",
+    "themes": "`light` and `dark`: semantic roles, each #rrggbb: background, surface, text, text-muted, border, "
+    "border-strong, focus-ring, and for each X of primary, secondary, accent, success, warning, danger, info: X "
+    "(the fill), on-X (text on it), X-text (text in that colour on the page), X-subtle (a tinted background) "
+    "and on-X-subtle (text on the tint).",
     "typography": "Font families with fallbacks, a modular type scale, weights and line heights.",
     "spacing": "A base size in px and a spacing scale.",
     "radii": "Corner radii.",
@@ -26,11 +28,32 @@ REPORT_SCHEMA = {
     "measured WCAG 2.x ratio, the distances between status colours under colour-vision deficiencies, and "
     "whether everything passes.",
     "properties": {
-        "contrast": {"type": "array", "items": {"type": "object"}},
-        "status_distances": {"type": "array", "items": {"type": "object"}},
+        "contrast": {
+            "type": "array",
+            "description": "Every pair the contract checks, per theme: `foreground`, `background`, `kind` (`text` or "
+            "`non-text`), `ratio` (rounded down), `required`, `passes`.",
+            "items": {"type": "object"},
+        },
+        "status_distances": {
+            "type": "array",
+            "description": "CIEDE2000 distances between status fills under protan, deutan and tritan simulation.",
+            "items": {"type": "object"},
+        },
+        "brand": {
+            "type": "array",
+            "description": "Where each brand colour's fill sits in its scale in the light and dark theme, and why "
+            "the dark theme uses another step when it does.",
+            "items": {"type": "object"},
+        },
+        "warnings": {
+            "type": "array",
+            "description": "Roles people must tell apart that look alike (e.g. primary and danger with a red brand).",
+            "items": {"type": "object"},
+        },
         "passes": {"type": "boolean"},
     },
 }
+INTENT_SCHEMA = intent_json_schema()
 
 
 @extend_schema_field(TOKENS_SCHEMA)
@@ -41,6 +64,25 @@ class TokensField(serializers.JSONField):
 @extend_schema_field(REPORT_SCHEMA)
 class ReportField(serializers.JSONField):
     pass
+
+
+@extend_schema_field(INTENT_SCHEMA)
+class IntentField(serializers.JSONField):
+    """An intent as JSON; the engine validates it (400 with `intent.<field>` per problem)."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, dict):
+            self.fail("invalid")
+        return data
+
+
+class WholeNumberField(serializers.IntegerField):
+    """A JSON integer only (DRF's IntegerField would also read "3" and 3.0)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return super().to_internal_value(data)
 
 
 class TextField(serializers.CharField):
@@ -107,19 +149,22 @@ class GenerationRequestSerializer(StrictSerializer):
 
 
 class DesignSystemSerializer(serializers.ModelSerializer):
+    intent = IntentField(allow_null=True, help_text="The intent the tokens are generated from (edit it with PATCH), "
+                         "or null for a design system saved from raw tokens.")
     tokens = TokensField()
     report = ReportField()
 
     class Meta:
         model = DesignSystem
-        fields = ["id", "name", "prompt", "tokens", "report", "is_public", "created_at", "updated_at"]
+        fields = ["id", "name", "prompt", "intent", "tokens", "report", "is_public", "created_at", "updated_at"]
         read_only_fields = fields
 
 
 class GenerationSerializer(serializers.ModelSerializer):
     tokens = TokensField()
     report = ReportField()
-    intent = serializers.JSONField(help_text="How the provider read the prompt (hues, mood, keywords recognised...).")
+    intent = IntentField(help_text="How the provider read the prompt: the intent the tokens were generated from. "
+                         "Send it to `POST /api/preview` to try variations for free.")
     balance = serializers.SerializerMethodField(help_text="The user's credit balance now.")
     design_system = DesignSystemSerializer(
         allow_null=True, help_text="The saved design system (`save: true`), or null."
@@ -152,11 +197,32 @@ class GenerationSerializer(serializers.ModelSerializer):
 class DesignSystemCreateSerializer(StrictSerializer):
     name = TextField(max_length=MAX_NAME_LENGTH)
     prompt = TextField(max_length=MAX_PROMPT_LENGTH, required=False, allow_blank=True, default="")
-    tokens = TokensField()
+    tokens = TokensField(required=False, help_text="Raw tokens, stored as sent (give these or an intent).")
+    intent = IntentField(required=False, help_text="An intent: the engine makes the tokens (give this or tokens).")
     is_public = FlagField(default=False)
 
 
 class DesignSystemUpdateSerializer(StrictSerializer):
     name = TextField(max_length=MAX_NAME_LENGTH, required=False)
     is_public = FlagField(required=False)
-    tokens = TokensField(required=False)
+    tokens = TokensField(required=False, help_text="New raw tokens; the design system then has no intent.")
+    intent = IntentField(required=False, help_text="A new intent: the tokens are regenerated from it, free.")
+
+
+class PreviewRequestSerializer(StrictSerializer):
+    intent = IntentField(help_text="The intent to render (only `primary` is required).")
+    variant = WholeNumberField(
+        min_value=0, max_value=MAX_VARIANT, default=0,
+        help_text="0 for the intent itself; n for its n-th deterministic alternative (the same n always gives the "
+        "same alternative).",
+    )
+    locks = serializers.ListField(
+        child=serializers.ChoiceField(choices=LOCKABLE), default=list, max_length=len(LOCKABLE),
+        help_text="The intent fields a variation keeps as they are.",
+    )
+
+
+class PreviewSerializer(serializers.Serializer):
+    intent = IntentField(help_text="The intent rendered: the variation, when `variant` > 0.")
+    tokens = TokensField()
+    report = ReportField()

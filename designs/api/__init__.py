@@ -1,16 +1,28 @@
-"""The designs API: generation (`generation`) and saved design systems (`design_systems`)."""
+"""The designs API: paid generation (`generation`), the free engine (`preview`) and saved design systems
+(`design_systems`)."""
 
-from .design_systems import DesignSystemDetailView, DesignSystemListView, ExportView, ShowcaseView, export_filename
+from .design_systems import (
+    DesignSystemDetailView,
+    DesignSystemListView,
+    DuplicateView,
+    ExportView,
+    ShowcaseView,
+    export_filename,
+)
 from .generation import GenerateColorsView, GenerateDesignSystemView, GenerateTypographyView, GenerationThrottle
+from .preview import EngineView, PreviewView
 
 __all__ = [
     "DesignSystemDetailView",
     "DesignSystemListView",
+    "DuplicateView",
+    "EngineView",
     "ExportView",
     "GenerateColorsView",
     "GenerateDesignSystemView",
     "GenerateTypographyView",
     "GenerationThrottle",
+    "PreviewView",
     "ShowcaseView",
     "export_filename",
 ]

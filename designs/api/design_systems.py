@@ -1,5 +1,6 @@
 """Saved design systems: list, create, read, change, delete, export, and the public showcase."""
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
@@ -18,9 +19,10 @@ from ..serializers import DesignSystemCreateSerializer, DesignSystemSerializer, 
 from .schema import INVALID, NOT_FOUND
 
 TOKENS_RULES = (
-    "The tokens are validated against the token contract (400 with a `tokens.<path>` key per problem) and the "
-    "report is recomputed from them. They are stored as sent, never silently repaired: the report shows any "
-    "contrast pair that fails. Saving a design system costs no credits."
+    "Give `tokens` or an `intent`. Raw tokens are validated against the token contract (400 with a "
+    "`tokens.<path>` key per problem) and stored as sent, never silently repaired: the report, recomputed from "
+    "them, shows any contrast pair that fails. An intent (400 with `intent.<field>` per problem) is turned into "
+    "tokens by the engine, with every contrast guarantee, and stays editable. Saving costs no credits."
 )
 
 
@@ -59,8 +61,11 @@ class DesignSystemDetailView(APIView):
 
     @extend_schema(
         tags=["design systems"],
-        summary="Rename, publish or change the tokens",
-        description="Changes `name`, `is_public` and/or `tokens`; any other field answers 400. " + TOKENS_RULES,
+        summary="Rename, publish, or change the intent or tokens (free)",
+        description="Changes `name`, `is_public`, and `intent` or `tokens` (not both); any other field answers 400. "
+        "A new `intent` regenerates the tokens (a colours-only design system stays colours-only); new raw `tokens` "
+        "leave the design system without an intent. Publishing shows the design system, its prompt included, to "
+        "anyone. " + TOKENS_RULES,
         request=DesignSystemUpdateSerializer,
         responses={200: DesignSystemSerializer, 400: INVALID, 404: NOT_FOUND},
     )
@@ -77,6 +82,21 @@ class DesignSystemDetailView(APIView):
     def delete(self, request, pk):
         services.design_system_delete(design_system=selectors.design_system_of(user=request.user, pk=pk))
         return Response(status=204)
+
+
+class DuplicateView(APIView):
+    @extend_schema(
+        tags=["design systems"],
+        summary="Duplicate a design system (free)",
+        description="A private copy in your own list: of one of yours, or of anyone's public one. The copy keeps the "
+        "intent, tokens and report; it is yours to edit.",
+        request=None,
+        responses={201: DesignSystemSerializer, 404: NOT_FOUND},
+    )
+    def post(self, request, pk):
+        source = selectors.design_system_for_export(pk=pk, user=request.user)
+        copy = services.design_system_duplicate(design_system=source, owner=request.user)
+        return Response(DesignSystemSerializer(copy).data, status=201)
 
 
 class AnyAccept(BaseContentNegotiation):
@@ -121,8 +141,9 @@ class ExportView(APIView):
             raise DesignSystemNotFound(f"There is no export format {file_format[:20]!r}.")
         design_system = selectors.design_system_for_export(pk=pk, user=request.user)
         content_type = EXPORT_FORMATS[file_format][0]
+        fonts = request.build_absolute_uri(settings.STATIC_URL + "fonts/")
         response = HttpResponse(
-            export(design_system.tokens, file_format, name=design_system.name),
+            export(design_system.tokens, file_format, name=design_system.name, font_base_url=fonts),
             content_type=f"{content_type}; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="{export_filename(design_system.name, file_format)}"'

@@ -1,4 +1,4 @@
-"""DesignForge generation engine: prompt or brand colour in, accessible design tokens out.
+"""DesignForge generation engine: a brief or a brand colour in, accessible design tokens out.
 
 Pure Python (no Django). Colour maths is done with coloraide. Typical use::
 
@@ -13,17 +13,21 @@ from .color import normalise_hex
 from .errors import EngineInputError
 from .exports import EXPORT_FORMATS, export
 from .generate import generate_colors, generate_design_system, generate_typography
-from .intent import Intent
+from .intent import INTENT_FIELDS, LOCKABLE, Intent, intent_json_schema
 from .interpret import interpret
 from .repair import repair_themes
 from .report import build_report
 from .tokens import validate_tokens
+from .variants import MAX_VARIANT, variant
 from .version import ENGINE_VERSION
 
 __all__ = [
     "ENGINE_VERSION",
     "EXPORT_FORMATS",
+    "INTENT_FIELDS",
     "INTENT_JSON_SCHEMA",
+    "LOCKABLE",
+    "MAX_VARIANT",
     "EngineInputError",
     "Intent",
     "build_report",
@@ -32,8 +36,10 @@ __all__ = [
     "generate_design_system",
     "generate_typography",
     "intent_from_ai",
+    "intent_json_schema",
     "interpret",
     "normalise_hex",
     "repair_themes",
     "validate_tokens",
+    "variant",
 ]

@@ -10,6 +10,7 @@ import re
 
 from .dtcg import to_dtcg
 from .errors import EngineInputError
+from .font_faces import font_catalogue, font_face_rules
 from .shapes import FAMILY_ROLES, THEMES
 from .tokens import validate_tokens
 from .version import ENGINE_VERSION
@@ -51,6 +52,27 @@ def _scalar_variables(tokens: dict) -> list[tuple[str, str]]:
     return pairs
 
 
+#: Where exported stylesheets load the self-hosted fonts from, unless the caller says otherwise.
+DEFAULT_FONT_BASE_URL = "/static/fonts/"
+
+
+def _font_faces(tokens: dict, base_url: str | None) -> list[str]:
+    """`@font-face` rules for the families the tokens name that the app hosts (others are the user's own);
+    none without a ``base_url`` (a page that links static/fonts/fonts.css already has them)."""
+    typography = tokens.get("typography")
+    if not typography or base_url is None:
+        return []
+    names = [family["name"] for family in typography["families"].values()]
+    hosted = [name for name in dict.fromkeys(names) if name in font_catalogue()]
+    if not hosted:
+        return []
+    note = (
+        f"/* Fonts: {', '.join(hosted)} (SIL Open Font License), served by DesignForge. To host them yourself, "
+        "install their Fontsource packages (npm install @fontsource-variable/<name>) and drop these rules. */"
+    )
+    return [note, font_face_rules(hosted, base_url).rstrip(), ""]
+
+
 def _block(selector: str, lines: list[str], indent: str = "") -> list[str]:
     return [f"{indent}{selector} {{", *(f"{indent}  {line}" for line in lines), f"{indent}}}"]
 
@@ -75,11 +97,12 @@ def _theme_blocks(themes: dict, prefix: str, scheme: bool) -> tuple[list[str], l
     return root, switches
 
 
-def to_css(tokens: dict, name: str) -> str:
+def to_css(tokens: dict, name: str, font_base_url: str | None) -> str:
     """Custom properties in ``:root``; light roles by default, dark via preference or ``data-theme``."""
     root = [f"--{var}: {value};" for var, value in _scalar_variables(tokens)]
     theme_root, switches = _theme_blocks(tokens.get("themes", {}), "color-", scheme=True)
-    out = [f"/* {_title(name)} */", *_block(":root", root + theme_root), *switches]
+    out = [f"/* {_title(name)} */", *_font_faces(tokens, font_base_url), *_block(":root", root + theme_root),
+           *switches]
     return "\n".join(out) + "\n"
 
 
@@ -88,9 +111,9 @@ def _scss_map(entries: dict[str, str], indent: str = "  ") -> str:
     return f"(\n{body}\n{indent[:-2]})"
 
 
-def to_scss(tokens: dict, name: str) -> str:
+def to_scss(tokens: dict, name: str, font_base_url: str | None) -> str:
     """``$variables`` for every token, plus maps for scales, themes and groups."""
-    out = [f"// {_title(name)}"]
+    out = [f"// {_title(name)}", *_font_faces(tokens, font_base_url)]
     out += [f"${var}: {value};" for var, value in _scalar_variables(tokens)]
     colors = tokens.get("colors", {})
     if colors:
@@ -117,7 +140,7 @@ def to_scss(tokens: dict, name: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def to_tailwind(tokens: dict, name: str) -> str:
+def to_tailwind(tokens: dict, name: str, font_base_url: str | None) -> str:
     """A Tailwind CSS v4 stylesheet: ``@import "tailwindcss"`` and an ``@theme`` block.
 
     Theme roles become ``--color-<role>`` utilities (``bg-background``,
@@ -130,7 +153,7 @@ def to_tailwind(tokens: dict, name: str) -> str:
         elif var.startswith("spacing-"):
             continue  # Tailwind v4 derives every spacing utility from --spacing
         theme_lines.append(f"--{var}: {value};")
-    out = [f"/* {_title(name)} */", '@import "tailwindcss";']
+    out = [f"/* {_title(name)} */", '@import "tailwindcss";', *_font_faces(tokens, font_base_url)]
     if theme_lines:
         out += ["", *_block("@theme", theme_lines)]
     themes = tokens.get("themes", {})
@@ -142,7 +165,7 @@ def to_tailwind(tokens: dict, name: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def to_json(tokens: dict, name: str) -> str:
+def to_json(tokens: dict, name: str, font_base_url: str | None) -> str:
     """The validated tokens as pretty JSON."""
     return json.dumps(tokens, indent=2, ensure_ascii=False) + "\n"
 
@@ -150,8 +173,10 @@ def to_json(tokens: dict, name: str) -> str:
 _EXPORTERS = {"css": to_css, "scss": to_scss, "tailwind": to_tailwind, "json": to_json}
 
 
-def export(tokens: dict, fmt: str, *, name: str) -> str:
-    """Render ``tokens`` in ``fmt`` (a key of EXPORT_FORMATS); ``name`` labels the file.
+def export(tokens: dict, fmt: str, *, name: str, font_base_url: str | None = DEFAULT_FONT_BASE_URL) -> str:
+    """Render ``tokens`` in ``fmt`` (a key of EXPORT_FORMATS); ``name`` labels the file. The stylesheets
+    load the self-hosted fonts from ``font_base_url`` (the app's absolute static fonts URL in downloads;
+    None leaves the `@font-face` rules out).
 
     Raises EngineInputError for an unknown format or malformed tokens.
     """
@@ -160,4 +185,4 @@ def export(tokens: dict, fmt: str, *, name: str) -> str:
     clean = validate_tokens(tokens)
     if fmt == "dtcg":
         return json.dumps(to_dtcg(clean, _title(name)), indent=2, ensure_ascii=False) + "\n"
-    return _EXPORTERS[fmt](clean, name)
+    return _EXPORTERS[fmt](clean, name, font_base_url)

@@ -6,16 +6,20 @@ never describe anything other than what the tokens hold.
 """
 
 from .color import has_hue, oklch
+from .harmony import derive
 from .intent import Intent
 from .layout import build_radii, build_shadows, build_spacing
-from .palette import NEUTRAL_CHROMA, PEAK_CHROMA, anchor_step, build_scale
-from .status import status_scales
+from .palette import anchor_step, build_scale
+from .shapes import BRAND_SCALES
+from .status import band, status_scales
 from .themes import build_themes
 from .typography import build_typography
 
-#: Secondary scales are a little calmer than the primary.
-SECONDARY_CHROMA_SHARE = 0.85
-#: The neutral tint used for shadows.
+#: Hue and peak chroma of the warm and cool greys; brand greys take the primary's hue.
+NEUTRAL_TINTS = {"warm": (70.0, 0.013), "cool": (250.0, 0.016), "pure": (0.0, 0.0)}
+#: Peak chroma of brand-tinted greys at vibrancy 0 and 1.
+BRAND_NEUTRAL_CHROMA = (0.006, 0.022)
+#: The neutral step that tints shadows.
 SHADOW_TINT_STEP = "950"
 
 
@@ -24,46 +28,44 @@ def _check(intent: Intent) -> None:
         raise TypeError("expected an Intent (use interpret(), intent_from_ai() or Intent.from_dict())")
 
 
-def _palettes(intent: Intent) -> dict[str, dict[str, str]]:
-    peak = PEAK_CHROMA[intent.chroma]
-    neutral_chroma = NEUTRAL_CHROMA[intent.chroma]
-    neutral_hue = intent.primary_hue
-    seed = intent.seed_color
-    if seed is not None:
-        if has_hue(seed):
-            neutral_hue = oklch(seed)[2]
-        # A grey brand colour gets neutrals no more tinted than itself.
-        neutral_chroma = min(neutral_chroma, oklch(seed)[1])
-    colors = {
-        "primary": build_scale(intent.primary_hue, peak, seed),
-        "secondary": build_scale(intent.secondary_hue, peak * SECONDARY_CHROMA_SHARE, intent.secondary_color),
-        "accent": build_scale(intent.accent_hue, peak, intent.accent_color),
-        "neutral": build_scale(neutral_hue, neutral_chroma),
-    }
-    colors.update(status_scales(intent.chroma))
-    return colors
+def brand_colours(intent: Intent) -> dict[str, str]:
+    """The primary, secondary and accent colours: the intent's own, or derived through its harmony."""
+    colours = {"primary": intent.primary}
+    for role in ("secondary", "accent"):
+        given = getattr(intent, role)
+        colours[role] = given or derive(intent.primary, role=role, harmony=intent.harmony, vibrancy=intent.vibrancy)
+    return colours
+
+
+def _neutral_scale(intent: Intent) -> dict[str, str]:
+    if intent.neutral == "brand":
+        lightness, chroma, hue = oklch(intent.primary)
+        low, high = BRAND_NEUTRAL_CHROMA
+        peak = low + (high - low) * intent.vibrancy
+        if not has_hue(intent.primary):
+            peak = min(peak, chroma)  # a grey brand gets greys no more tinted than itself
+        return build_scale(hue, peak)
+    hue, peak = NEUTRAL_TINTS[intent.neutral]
+    return build_scale(hue, peak)
 
 
 def generate_colors(intent: Intent) -> dict:
     """``{"colors": {scale: {step: hex}}, "themes": {"light": {role: hex}, "dark": ...}}``."""
     _check(intent)
-    colors = _palettes(intent)
-    anchors = {
-        "primary": intent.seed_color,
-        "secondary": intent.secondary_color,
-        "accent": intent.accent_color,
-    }
-    brand_steps = {
-        name: anchor_step(oklch(colour)[0]) if colour is not None else None for name, colour in anchors.items()
-    }
-    return {"colors": colors, "themes": build_themes(colors, brand_steps)}
+    brand = brand_colours(intent)
+    colors = {name: build_scale(0.0, 0.0, brand[name]) for name in BRAND_SCALES}
+    colors["neutral"] = _neutral_scale(intent)
+    status_band = band(intent.vibrancy)
+    colors.update({name: dict(scale) for name, scale in status_scales(status_band).items()})
+    anchors = {name: anchor_step(oklch(brand[name])[0]) for name in BRAND_SCALES}
+    return {"colors": colors, "themes": build_themes(colors, anchors, status_band)}
 
 
 def generate_typography(intent: Intent) -> dict:
     """``{"typography": ..., "spacing": ...}``."""
     _check(intent)
     return {
-        "typography": build_typography(intent.font_pairing, intent.density),
+        "typography": build_typography(intent.font_pairing, intent.type_scale, intent.base_size, intent.density),
         "spacing": build_spacing(intent.density),
     }
 
@@ -74,6 +76,6 @@ def generate_design_system(intent: Intent) -> dict:
     tokens.update(generate_typography(intent))
     tokens["radii"] = build_radii(intent.roundness)
     tokens["shadows"] = build_shadows(
-        intent.roundness, intent.density, tokens["colors"]["neutral"][SHADOW_TINT_STEP]
+        intent.roundness, intent.density, intent.shadow_depth, tokens["colors"]["neutral"][SHADOW_TINT_STEP]
     )
     return tokens

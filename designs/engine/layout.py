@@ -1,4 +1,4 @@
-"""Spacing, corner radii and shadows from one density and roundness reading.
+"""Spacing, corner radii and shadows from the intent's density, roundness and shadow depth.
 
 Shadows are written as CSS ``box-shadow`` strings; ``parse_shadow`` reads
 them back (for validation and for the DTCG export).
@@ -12,14 +12,12 @@ from .typography import ROOT_PX, format_number
 
 SPACING_BASE_PX = {"compact": 3, "comfortable": 4, "spacious": 5}
 
-#: sm, md, lg, xl radii in px for each roundness.
-RADII_PX = {"sharp": (1, 2, 4, 6), "soft": (2, 6, 8, 12), "round": (4, 10, 16, 24)}
+#: sm, md, lg, xl radii in px at roundness 1 (they scale down to 0 at roundness 0).
+ROUNDEST_RADII_PX = (6, 12, 18, 28)
 
-#: Blur multiplier per roundness (rounder shapes get softer shadows).
-SHADOW_SOFTNESS = {"sharp": 0.6, "soft": 1.0, "round": 1.4}
 #: Offset multiplier per density.
 SHADOW_LIFT = {"compact": 0.8, "comfortable": 1.0, "spacious": 1.2}
-#: Layers per size: (offset y, blur, spread, alpha).
+#: Layers per size: (offset y, blur, spread, alpha) at shadow depth 0.5.
 _SHADOW_LAYERS = {
     "sm": ((1, 2, 0, 0.06),),
     "md": ((1, 3, -1, 0.08), (4, 8, -2, 0.08)),
@@ -39,15 +37,18 @@ def build_spacing(density: str) -> dict:
     return {"base_px": base, "scale": {key: rem(int(key) * base) for key in SPACING_KEYS}}
 
 
-def build_radii(roundness: str) -> dict[str, str]:
-    """none, sm, md, lg, xl, full as CSS lengths."""
-    sm, md, lg, xl = RADII_PX[roundness]
+def build_radii(roundness: float) -> dict[str, str]:
+    """none, sm, md, lg, xl, full as CSS lengths; 0 is square, 1 very round."""
+    sm, md, lg, xl = (round(px * roundness) for px in ROUNDEST_RADII_PX)
     return {"none": "0px", "sm": rem(sm), "md": rem(md), "lg": rem(lg), "xl": rem(xl), "full": "9999px"}
 
 
-def build_shadows(roundness: str, density: str, tint: str) -> dict[str, str]:
-    """sm..xl box-shadow strings, tinted with ``tint`` (a dark neutral hex)."""
-    softness, lift = SHADOW_SOFTNESS[roundness], SHADOW_LIFT[density]
+def build_shadows(roundness: float, density: str, depth: float, tint: str) -> dict[str, str]:
+    """sm..xl box-shadow strings, tinted with ``tint`` (a dark neutral hex). Deeper shadows lift further
+    and darken; rounder shapes get softer ones."""
+    softness = 0.6 + 0.8 * roundness
+    lift = SHADOW_LIFT[density] * (0.5 + depth)
+    strength = 0.25 + 1.5 * depth
     shadows = {}
     for name, layers in _SHADOW_LAYERS.items():
         shadows[name] = format_shadow([
@@ -58,7 +59,7 @@ def build_shadows(roundness: str, density: str, tint: str) -> dict[str, str]:
                 "blur": (float(round(blur * softness * lift)), "px"),
                 "spread": (float(spread), "px"),
                 "color": tint,
-                "alpha": alpha,
+                "alpha": min(round(alpha * strength, 3), 1.0),
             }
             for offset, blur, spread, alpha in layers
         ])

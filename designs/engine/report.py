@@ -4,50 +4,142 @@ Contrast ratios are WCAG 2.1 (coloraide), status distances CIEDE2000 between
 colour-vision-deficiency simulations (coloraide filters at full severity).
 Pass/fail uses the unrounded value; the number shown is rounded *down* to two
 decimals, so the report never overstates a result.
+
+Besides the checks, the report says where each brand colour's fill sits in
+its scale in every theme (and why the dark theme moved it, when it did), and
+warns about roles people must tell apart that look alike.
 """
 
-from .color import contrast, floor2
-from .shapes import FILLED_ROLES, NON_TEXT_RATIO, STATUS_DISTANCE, TEXT_RATIO, THEMES
+import itertools
+
+from .color import contrast, delta_e_ok, floor2
+from .shapes import (
+    BRAND_SCALES,
+    FILLED_ROLES,
+    NON_TEXT_RATIO,
+    STATUS_DISTANCE,
+    STATUS_SCALES,
+    TEXT_RATIO,
+    THEMES,
+    colour_roles,
+)
 from .status import status_distances
+from .themes import step_of
 from .tokens import validate_tokens
 
-#: (foreground role, background role, minimum ratio) checked in every theme.
-CONTRAST_CONTRACT = (
-    ("text", "background", TEXT_RATIO),
-    ("text", "surface", TEXT_RATIO),
-    ("text-muted", "background", TEXT_RATIO),
-    ("text-muted", "surface", TEXT_RATIO),
-    *((f"on-{role}", role, TEXT_RATIO) for role in FILLED_ROLES),
-    ("primary", "background", NON_TEXT_RATIO),
-    ("focus-ring", "background", NON_TEXT_RATIO),
-)
+
+def contrast_contract(text: float = TEXT_RATIO, non_text: float = NON_TEXT_RATIO) -> tuple:
+    """(foreground role, background role, minimum ratio, kind) checked in a theme. Text pairs are
+    drawn as text; non-text pairs (borders, focus rings) as lines and rings."""
+    pairs = [(fg, bg, text, "text") for fg in ("text", "text-muted") for bg in ("background", "surface")]
+    for name in FILLED_ROLES:
+        role, on_role, text_role, subtle_role, on_subtle_role = colour_roles(name)
+        pairs += [
+            (on_role, role, text, "text"),
+            (text_role, "background", text, "text"),
+            (text_role, "surface", text, "text"),
+            (on_subtle_role, subtle_role, text, "text"),
+        ]
+    pairs += [
+        (fg, bg, non_text, "non-text") for fg in ("border-strong", "focus-ring") for bg in ("background", "surface")
+    ]
+    return tuple(pairs)
+
+
+CONTRAST_CONTRACT = contrast_contract()
+
+#: Pairs of roles a person must tell apart, and the OKLab distance (ΔE-OK) below which they look alike.
+DISTINCT_ROLES = tuple(
+    (brand, status) for brand in BRAND_SCALES for status in ("danger", "success", "warning")
+) + tuple(itertools.combinations(BRAND_SCALES, 2))
+LOOK_ALIKE_DISTANCE = 0.1
+
+
+def _contrast_rows(theme: str, roles: dict[str, str], contract) -> list[dict]:
+    rows = []
+    for foreground, background, required, kind in contract:
+        ratio = contrast(roles[foreground], roles[background])
+        rows.append({
+            "theme": theme,
+            "foreground": foreground,
+            "background": background,
+            "kind": kind,
+            "ratio": floor2(ratio),
+            "required": required,
+            "passes": ratio >= required,
+        })
+    return rows
+
+
+def _brand_fills(themes: dict, colors: dict) -> list[dict]:
+    """Where each brand colour's fill sits in its scale, per theme, and why the dark theme moved it."""
+    entries = []
+    for name in BRAND_SCALES:
+        scale = colors.get(name)
+        if not scale or not all(name in themes.get(theme, {}) for theme in ("light", "dark")):
+            continue
+        light, dark = themes["light"][name], themes["dark"][name]
+        light_step, dark_step = step_of(scale, light), step_of(scale, dark)
+        on_dark = floor2(contrast(light, themes["dark"]["background"]))
+        if dark == light:
+            note = f"The brand colour is used as is: it stands out on the dark page ({on_dark}:1)."
+        elif dark_step is not None:
+            note = (
+                f"Step {dark_step} instead of the brand colour: the brand colour has {on_dark}:1 against the dark "
+                f"page, and {dark_step} is the nearest step of its scale that reaches {NON_TEXT_RATIO:g}:1."
+            )
+        else:
+            note = "The dark theme's fill is not a step of this scale."
+        entries.append({
+            "role": name,
+            "light": {"color": light, "step": light_step},
+            "dark": {
+                "color": dark,
+                "step": dark_step,
+                "contrast_with_page": floor2(contrast(dark, themes["dark"]["background"])),
+            },
+            "note": note,
+        })
+    return entries
+
+
+def _warnings(themes: dict) -> list[dict]:
+    warnings = []
+    for theme in THEMES:
+        roles = themes.get(theme)
+        if not roles:
+            continue
+        for first, second in DISTINCT_ROLES:
+            distance = delta_e_ok(roles[first], roles[second])
+            if distance < LOOK_ALIKE_DISTANCE:
+                warnings.append({
+                    "theme": theme,
+                    "roles": [first, second],
+                    "delta_e_ok": round(distance, 3),
+                    "message": f"{first.capitalize()} and {second} look alike in the {theme} theme "
+                    f"(ΔE-OK {distance:.3f}); people may mistake one for the other.",
+                })
+    return warnings
 
 
 def build_report(tokens: dict) -> dict:
-    """``{"contrast": [...], "status_distances": [...], "passes": bool}`` for ``tokens``.
+    """``{"contrast", "status_distances", "brand", "warnings", "passes"}`` for ``tokens``.
 
     Only themes present in the tokens are checked: colour scales alone or
     typography alone give empty lists (and ``passes`` True). Raises
     EngineInputError if the tokens are malformed.
     """
-    themes = validate_tokens(tokens).get("themes", {})
+    clean = validate_tokens(tokens)
+    themes = clean.get("themes", {})
     contrast_rows = []
     distance_rows = []
     for theme in THEMES:
         if theme not in themes:
             continue
         roles = themes[theme]
-        for foreground, background, required in CONTRAST_CONTRACT:
-            ratio = contrast(roles[foreground], roles[background])
-            contrast_rows.append({
-                "theme": theme,
-                "foreground": foreground,
-                "background": background,
-                "ratio": floor2(ratio),
-                "required": required,
-                "passes": ratio >= required,
-            })
-        for simulation, first, second, distance in status_distances(roles):
+        contrast_rows += _contrast_rows(theme, roles, CONTRAST_CONTRACT)
+        status_fills = {name: roles[name] for name in STATUS_SCALES}
+        for simulation, first, second, distance in status_distances(status_fills):
             distance_rows.append({
                 "theme": theme,
                 "simulation": simulation,
@@ -57,4 +149,10 @@ def build_report(tokens: dict) -> dict:
                 "passes": distance >= STATUS_DISTANCE,
             })
     passes = all(row["passes"] for row in contrast_rows + distance_rows)
-    return {"contrast": contrast_rows, "status_distances": distance_rows, "passes": passes}
+    return {
+        "contrast": contrast_rows,
+        "status_distances": distance_rows,
+        "brand": _brand_fills(themes, clean.get("colors", {})),
+        "warnings": _warnings(themes),
+        "passes": passes,
+    }

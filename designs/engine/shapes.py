@@ -13,20 +13,27 @@ BRAND_SCALES = ("primary", "secondary", "accent")
 STATUS_SCALES = ("success", "warning", "danger", "info")
 SCALE_NAMES = BRAND_SCALES + ("neutral",) + STATUS_SCALES
 
-#: Roles that come with an ``on-`` partner in every theme.
+#: Colours that get the five roles of a colour in every theme.
 FILLED_ROLES = BRAND_SCALES + STATUS_SCALES
 
-#: Surface and text roles of a theme.
-BASE_ROLES = ("background", "surface", "text", "text-muted", "border", "focus-ring")
+#: Surface, text and outline roles of a theme.
+BASE_ROLES = ("background", "surface", "text", "text-muted", "border", "border-strong", "focus-ring")
+
+
+def colour_roles(name: str) -> tuple[str, str, str, str, str]:
+    """The five roles of one colour: the solid fill, text on it, text in that colour on the page,
+    a tinted background, and text on that tint."""
+    return (name, f"on-{name}", f"{name}-text", f"{name}-subtle", f"on-{name}-subtle")
+
 
 #: Every role of a theme, in a stable order.
-THEME_ROLES = BASE_ROLES + tuple(
-    name for role in FILLED_ROLES for name in (role, f"on-{role}")
-)
+THEME_ROLES = BASE_ROLES + tuple(role for name in FILLED_ROLES for role in colour_roles(name))
 
-THEMES = ("light", "dark")
+#: The standard themes, then the high-contrast ones.
+STANDARD_THEMES = ("light", "dark")
+THEMES = STANDARD_THEMES
 
-#: WCAG 2.x ratios the themes must meet.
+#: WCAG 2.x ratios the standard themes must meet.
 TEXT_RATIO = 4.5
 NON_TEXT_RATIO = 3.0
 
@@ -50,6 +57,4 @@ SPACING_KEYS = ("0", "1", "2", "3", "4", "5", "6", "8", "10", "12", "16", "20", 
 #: Top-level sections a token payload may hold.
 SECTIONS = ("colors", "themes", "typography", "spacing", "radii", "shadows")
 
-CHROMA_LEVELS = ("muted", "balanced", "vivid")
 DENSITIES = ("compact", "comfortable", "spacious")
-ROUNDNESS = ("sharp", "soft", "round")

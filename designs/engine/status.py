@@ -1,15 +1,20 @@
 """Status colours (success, warning, danger, info) that survive colour blindness.
 
 Hue alone cannot separate red from green for protan and deutan viewers, or
-blue from green for tritan viewers, so the status roles also differ in
+blue from green for tritan viewers, so the status fills also differ in
 lightness: in the light theme success is a light green, warning a mid amber,
 danger and info darker red and blue (told apart by hue under every
 simulation). These choices were made by searching step combinations and are
-verified on every generation; if a check ever failed, a nearby combination
+verified for every palette; if a check ever failed, a nearby combination
 that passes is searched for instead.
+
+Status colours follow the brand's vibrancy in five bands, so a muted brand
+gets calmer status colours. The scales and steps of a band depend on nothing
+else, so each band is computed once per process.
 """
 
 import itertools
+from functools import lru_cache
 
 from .color import cvd_distance
 from .palette import build_scale
@@ -17,10 +22,10 @@ from .shapes import SIMULATIONS, STATUS_DISTANCE, STATUS_SCALES, STEPS
 
 STATUS_HUES = {"success": 150.0, "warning": 75.0, "danger": 27.0, "info": 245.0}
 
-#: Status colours follow the brand's chroma level, within a range that stays distinguishable.
-STATUS_CHROMA = {"muted": 0.11, "balanced": 0.14, "vivid": 0.17}
+#: Peak OKLCH chroma of the status scales in each vibrancy band (vibrancy 0, 0.25, 0.5, 0.75, 1).
+BAND_CHROMA = (0.09, 0.115, 0.14, 0.165, 0.19)
 
-#: Designed role step of each status colour per theme.
+#: Designed fill step of each status colour per theme.
 STATUS_STEPS = {
     "light": {"success": "300", "warning": "400", "danger": "600", "info": "600"},
     "dark": {"success": "200", "warning": "300", "danger": "500", "info": "400"},
@@ -30,9 +35,15 @@ STATUS_STEPS = {
 _SEARCH_STEPS = {"light": STEPS[2:9], "dark": STEPS[1:8]}
 
 
-def status_scales(chroma_level: str) -> dict[str, dict[str, str]]:
-    """The four status scales for a chroma level."""
-    peak = STATUS_CHROMA[chroma_level]
+def band(vibrancy: float) -> int:
+    """The status band (0..4) of a vibrancy in 0..1."""
+    return round(min(max(vibrancy, 0.0), 1.0) * (len(BAND_CHROMA) - 1))
+
+
+@lru_cache(maxsize=len(BAND_CHROMA))
+def status_scales(band_index: int) -> dict[str, dict[str, str]]:
+    """The four status scales of a band."""
+    peak = BAND_CHROMA[band_index]
     return {name: build_scale(STATUS_HUES[name], peak) for name in STATUS_SCALES}
 
 
@@ -52,7 +63,7 @@ def min_status_distance(roles: dict[str, str]) -> float:
 
 
 def choose_status_steps(colors: dict[str, dict[str, str]], theme: str) -> dict[str, str]:
-    """Pick the scale step used as the role colour of each status in ``theme``.
+    """Pick the scale step used as the fill of each status colour in ``theme``.
 
     The designed steps are returned when they pass; otherwise the passing
     combination closest to the design, or failing that the best-separated one.
@@ -80,3 +91,9 @@ def choose_status_steps(colors: dict[str, dict[str, str]], theme: str) -> dict[s
         if distance > best_distance:
             best, best_distance = steps, distance
     return best
+
+
+@lru_cache(maxsize=len(BAND_CHROMA) * 2)
+def band_fill_steps(band_index: int, theme: str) -> dict[str, str]:
+    """The fill step of each status colour of a band in a theme (searched once per process)."""
+    return choose_status_steps(status_scales(band_index), theme)

@@ -1,22 +1,21 @@
 """Light and dark themes whose roles are solved for contrast.
 
-Each role starts from a preferred scale step (the seed's own step for a
-seeded brand scale) and walks outwards along the scale until every contrast
-requirement holds, so the result stays as close to the brand as the ratios
-allow. If no step qualifies, the colour's OKLCH lightness is searched
-directly (keeping hue and chroma); black or white is the last resort.
+Each role starts from a preferred scale step and walks outwards along its
+scale until every contrast requirement holds, so the result stays as close
+to the brand as the ratios allow. If no step qualifies, the colour's OKLCH
+lightness is searched directly (keeping hue and chroma); black or white is
+the last resort.
+
+A brand colour is the light theme's fill exactly: a fill needs no contrast
+with the page, only its text does, and one of a near-white and a near-black
+always reaches 4.5:1 on it. The dark theme keeps the brand colour where it
+stands out from the dark page (3:1), and otherwise takes the nearest step of
+its scale that does.
 """
 
 from .color import contrast, from_oklch, oklch
-from .shapes import (
-    BRAND_SCALES,
-    FILLED_ROLES,
-    NON_TEXT_RATIO,
-    STEPS,
-    TEXT_RATIO,
-    THEME_ROLES,
-)
-from .status import choose_status_steps
+from .shapes import BRAND_SCALES, NON_TEXT_RATIO, STATUS_SCALES, STEPS, TEXT_RATIO, THEME_ROLES, colour_roles
+from .status import band_fill_steps
 
 WHITE = "#ffffff"
 BLACK = "#000000"
@@ -24,7 +23,7 @@ BLACK = "#000000"
 Needs = list[tuple[str, float]]
 """Contrast requirements: ``[(background_hex, minimum_ratio), ...]``."""
 
-#: Where each theme starts its search, and which way is "more contrast".
+#: Where each theme starts its search, and which way along a scale is "more contrast".
 _THEME_PLAN = {
     "light": {
         "toward_contrast": +1,  # darker steps
@@ -33,8 +32,9 @@ _THEME_PLAN = {
         "text": "900",
         "text-muted": "600",
         "border": "200",
-        "focus-ring": "500",
-        "fill": "600",
+        "border-strong": "500",
+        "subtle": ("100", "50"),  # the tint, or the lighter one when the fill itself is that light
+        "on-subtle": "800",
     },
     "dark": {
         "toward_contrast": -1,  # lighter steps
@@ -43,8 +43,9 @@ _THEME_PLAN = {
         "text": "50",
         "text-muted": "400",
         "border": "800",
-        "focus-ring": "400",
-        "fill": "400",
+        "border-strong": "600",
+        "subtle": ("900", "950"),
+        "on-subtle": "200",
     },
 }
 
@@ -56,8 +57,8 @@ def meets(colour: str, needs: Needs) -> bool:
     return all(contrast(colour, background) >= ratio for background, ratio in needs)
 
 
-def solve_on_scale(scale: dict[str, str], preferred: str, needs: Needs, toward_contrast: int) -> str | None:
-    """The step nearest ``preferred`` that meets ``needs`` (ties go towards more contrast)."""
+def nearest_passing_step(scale: dict[str, str], preferred: str, needs: Needs, toward_contrast: int) -> str | None:
+    """The step nearest ``preferred`` whose colour meets ``needs`` (ties go towards more contrast)."""
     start = STEPS.index(preferred)
     order = sorted(
         range(len(STEPS)),
@@ -65,7 +66,7 @@ def solve_on_scale(scale: dict[str, str], preferred: str, needs: Needs, toward_c
     )
     for index in order:
         if meets(scale[STEPS[index]], needs):
-            return scale[STEPS[index]]
+            return STEPS[index]
     return None
 
 
@@ -90,8 +91,9 @@ def solve_lightness(colour: str, needs: Needs) -> tuple[str, bool]:
 
 
 def solve_role(scale: dict[str, str], preferred: str, needs: Needs, toward_contrast: int) -> str:
-    """Role colour from ``scale``: a scale step if one qualifies, else a lightness search."""
-    return solve_on_scale(scale, preferred, needs, toward_contrast) or solve_lightness(scale[preferred], needs)[0]
+    """Role colour from ``scale``: the nearest qualifying step, else a lightness search."""
+    step = nearest_passing_step(scale, preferred, needs, toward_contrast)
+    return scale[step] if step is not None else solve_lightness(scale[preferred], needs)[0]
 
 
 def solve_on_colour(fill: str, scale: dict[str, str] | None = None) -> str:
@@ -99,19 +101,51 @@ def solve_on_colour(fill: str, scale: dict[str, str] | None = None) -> str:
 
     One of white and black always reaches at least 4.58:1 against any colour.
     """
-    tints = [scale["50"], scale["950"]] if scale else []
-    if tints:
-        best_tint = max(tints, key=lambda c: contrast(c, fill))
+    if scale:
+        best_tint = max((scale["50"], scale["950"]), key=lambda c: contrast(c, fill))
         if contrast(best_tint, fill) >= TEXT_RATIO:
             return best_tint
     return max((WHITE, BLACK), key=lambda c: contrast(c, fill))
 
 
-def build_theme(colors: dict[str, dict[str, str]], theme: str, brand_steps: dict[str, str | None]) -> dict[str, str]:
+def step_of(scale: dict[str, str], colour: str) -> str | None:
+    """The step holding exactly ``colour``, if any."""
+    return next((step for step, value in scale.items() if value == colour), None)
+
+
+def _fill_step(scale: dict[str, str], anchor: str, theme: str, page: Needs) -> str:
+    """The step of a brand colour's fill: the brand colour itself (its anchor step) in the light theme
+    and wherever it stands out from the dark page, else the nearest step that does."""
+    if theme == "light" or meets(scale[anchor], page):
+        return anchor
+    return nearest_passing_step(scale, anchor, page, _THEME_PLAN[theme]["toward_contrast"]) or anchor
+
+
+def _colour_roles(name: str, scale: dict[str, str], fill_step: str, theme: str, pages: Needs) -> dict[str, str]:
+    """The five roles of one colour in one theme, from its scale and its fill step."""
+    plan = _THEME_PLAN[theme]
+    toward = plan["toward_contrast"]
+    fill = scale[fill_step]
+    tint, lighter_tint = plan["subtle"]
+    fill_is_tint_deep = (STEPS.index(fill_step) - STEPS.index(tint)) * toward <= 0
+    subtle = scale[lighter_tint if fill_is_tint_deep else tint]
+    role, on_role, text_role, subtle_role, on_subtle_role = colour_roles(name)
+    return {
+        role: fill,
+        on_role: solve_on_colour(fill, scale),
+        text_role: solve_role(scale, fill_step, pages, toward),
+        subtle_role: subtle,
+        on_subtle_role: solve_role(scale, plan["on-subtle"], [(subtle, TEXT_RATIO)], toward),
+    }
+
+
+def build_theme(
+    colors: dict[str, dict[str, str]], theme: str, anchors: dict[str, str], status_band: int
+) -> dict[str, str]:
     """Solve every role of one theme from the scales in ``colors``.
 
-    ``brand_steps`` maps a brand scale to the step holding its exact brand
-    colour (or None); that step is where its role search starts.
+    ``anchors`` maps each brand scale to the step holding its brand colour;
+    ``status_band`` picks the status fills designed for that vibrancy band.
     """
     plan = _THEME_PLAN[theme]
     toward = plan["toward_contrast"]
@@ -121,25 +155,67 @@ def build_theme(colors: dict[str, dict[str, str]], theme: str, brand_steps: dict
     on_surfaces = [(background, TEXT_RATIO), (surface, TEXT_RATIO)]
     visible = [(background, NON_TEXT_RATIO), (surface, NON_TEXT_RATIO)]
 
+    fill_steps = {name: _fill_step(colors[name], anchors[name], theme, visible) for name in BRAND_SCALES}
+    fill_steps.update(band_fill_steps(status_band, theme))
     roles = {
         "background": background,
         "surface": surface,
         "text": solve_role(neutral, plan["text"], on_surfaces, toward),
         "text-muted": solve_role(neutral, plan["text-muted"], on_surfaces, toward),
         "border": neutral[plan["border"]],
-        "focus-ring": solve_role(colors["primary"], plan["focus-ring"], visible, toward),
+        "border-strong": solve_role(neutral, plan["border-strong"], visible, toward),
+        "focus-ring": solve_role(colors["primary"], fill_steps["primary"], visible, toward),
     }
-    for name in BRAND_SCALES:
-        preferred = brand_steps.get(name) or plan["fill"]
-        needs = visible if name == "primary" else []
-        roles[name] = solve_role(colors[name], preferred, needs, toward)
-    for name, step in choose_status_steps(colors, theme).items():
-        roles[name] = colors[name][step]
-    for name in FILLED_ROLES:
-        roles[f"on-{name}"] = solve_on_colour(roles[name], colors[name])
+    for name in BRAND_SCALES + STATUS_SCALES:
+        roles.update(_colour_roles(name, colors[name], fill_steps[name], theme, on_surfaces))
     return {role: roles[role] for role in THEME_ROLES}
 
 
-def build_themes(colors: dict[str, dict[str, str]], brand_steps: dict[str, str | None]) -> dict[str, dict[str, str]]:
+def build_themes(
+    colors: dict[str, dict[str, str]], anchors: dict[str, str], status_band: int
+) -> dict[str, dict[str, str]]:
     """Both themes, light first."""
-    return {theme: build_theme(colors, theme, brand_steps) for theme in _THEME_PLAN}
+    return {theme: build_theme(colors, theme, anchors, status_band) for theme in _THEME_PLAN}
+
+
+def _nearest_step(scale: dict[str, str], colour: str) -> str:
+    """The step holding ``colour``, or the one closest to it in lightness."""
+    return step_of(scale, colour) or min(STEPS, key=lambda step: abs(oklch(scale[step])[0] - oklch(colour)[0]))
+
+
+def complete_theme(roles: dict[str, str], colors: dict[str, dict[str, str]], theme: str) -> dict[str, str]:
+    """Every role of a theme that holds at least the surfaces, text, border, focus ring and each colour's
+    fill and text on it (the older, smaller set of roles): the missing ones are solved as the
+    generator solves them, from the colour's scale when ``colors`` has it, else from the fill by
+    lightness. Roles already present are kept as they are."""
+    plan = _THEME_PLAN[theme]
+    toward = plan["toward_contrast"]
+    pages = [(roles["background"], TEXT_RATIO), (roles["surface"], TEXT_RATIO)]
+    visible = [(roles["background"], NON_TEXT_RATIO), (roles["surface"], NON_TEXT_RATIO)]
+    solved: dict[str, str] = {}
+    neutral = colors.get("neutral")
+    if "border-strong" not in roles:
+        solved["border-strong"] = (
+            solve_role(neutral, plan["border-strong"], visible, toward) if neutral
+            else solve_lightness(roles["border"], visible)[0]
+        )
+    for name in BRAND_SCALES + STATUS_SCALES:
+        missing = [role for role in colour_roles(name)[2:] if role not in roles]
+        if not missing:
+            continue
+        scale = colors.get(name)
+        if scale:
+            derived = _colour_roles(name, scale, _nearest_step(scale, roles[name]), theme, pages)
+        else:
+            fill_l, fill_c, fill_h = oklch(roles[name])
+            background_l = oklch(roles["background"])[0]
+            subtle = from_oklch(background_l + (fill_l - background_l) * 0.12, fill_c * 0.35, fill_h)
+            text = solve_lightness(roles[name], pages)[0]
+            derived = {
+                f"{name}-text": text,
+                f"{name}-subtle": subtle,
+                f"on-{name}-subtle": solve_lightness(text, [(subtle, TEXT_RATIO)])[0],
+            }
+        solved.update({role: derived[role] for role in missing})
+    completed = {**roles, **solved}
+    return {role: completed[role] for role in THEME_ROLES if role in completed}

@@ -12,6 +12,7 @@ import re
 
 from .color import normalise_hex
 from .errors import EngineInputError
+from .fonts import stack_text
 from .layout import format_shadow, parse_length, parse_shadow
 from .shapes import (
     FAMILY_ROLES,
@@ -27,8 +28,8 @@ from .shapes import (
     WEIGHTS,
 )
 
-_FONT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.\-]{0,79}")
-_FONT_STACK = re.compile(r"""[A-Za-z0-9 _.,"'\-]{1,400}""")
+_FONT_NAME = re.compile(r"[A-Za-z0-9\-][A-Za-z0-9 _.\-]{0,79}")
+_MAX_STACK_NAMES = 20
 _NUM = r"-?\d+(?:\.\d+)?"
 _CLAMP = re.compile(rf"clamp\(\s*{_NUM}rem\s*,\s*{_NUM}rem\s*[+-]\s*\d+(?:\.\d+)?vw\s*,\s*{_NUM}rem\s*\)")
 
@@ -105,6 +106,22 @@ def _colour_table(value, path: str, keys, errors: _Errors, subset_of=None) -> di
     return result
 
 
+def parse_font_stack(stack: str) -> list[str] | None:
+    """The family names of a CSS font-family list (quoted or not), or None when it is not one:
+    unbalanced quotes, empty entries, or characters a family name should not hold."""
+    if not isinstance(stack, str) or len(stack) > 600:
+        return None
+    names = []
+    for raw in stack.split(","):
+        item = raw.strip()
+        if len(item) >= 2 and item[0] == item[-1] and item[0] in "\"'":
+            item = item[1:-1].strip()
+        if not _FONT_NAME.fullmatch(item) or "  " in item:
+            return None
+        names.append(item)
+    return names if 0 < len(names) <= _MAX_STACK_NAMES else None
+
+
 def _typography(value, errors: _Errors) -> dict:
     path = "typography"
     if not _exact_keys(value, path, ("families", "scale", "weights", "line_heights"), errors):
@@ -118,9 +135,10 @@ def _typography(value, errors: _Errors) -> dict:
                 continue
             if not isinstance(family["name"], str) or not _FONT_NAME.fullmatch(family["name"]):
                 errors.add(f"{where}.name", "must be a plain font name")
-            if not isinstance(family["stack"], str) or not _FONT_STACK.fullmatch(family["stack"]):
-                errors.add(f"{where}.stack", "must be a plain CSS font-family list")
-            result["families"][role] = {"name": family["name"], "stack": family["stack"]}
+            names = parse_font_stack(family["stack"])
+            if names is None:
+                errors.add(f"{where}.stack", "must be a CSS font-family list of plain names, each quoted or not")
+            result["families"][role] = {"name": family["name"], "stack": stack_text(names or [])}
     scale = value["scale"]
     if _exact_keys(scale, f"{path}.scale", ("ratio", "base_px", "steps"), errors):
         result["scale"] = {

@@ -1,19 +1,17 @@
 """Fluid modular type scale and font families.
 
-Sizes follow a modular scale whose ratio comes from the density reading
-(compact 1.2, comfortable 1.25, spacious 1.333). Each step is fluid: at a
-320px viewport it uses a gentler ratio from a 16px base, at 1280px the full
-ratio from an 18px base, and a CSS ``clamp()`` interpolates in between with
-rem bounds (so user font-size preferences still apply). No step goes below
-12px, so the smallest steps of steep ratios may be fixed rather than fluid.
+Sizes follow a modular scale with the intent's ratio and base size. Each step
+is fluid: at a 320px viewport it uses a gentler ratio from a base of at most
+16px, at 1280px the full ratio from the intent's base size, and a CSS
+``clamp()`` interpolates in between with rem bounds (so user font-size
+preferences still apply). No step goes below 12px, so the smallest steps of
+steep ratios may be fixed rather than fluid.
 """
 
 from .fonts import font_families
 from .shapes import TYPE_STEP_POWER, TYPE_STEPS, WEIGHTS
 
-RATIOS = {"compact": 1.2, "comfortable": 1.25, "spacious": 1.333}
-BASE_PX = 16
-WIDE_BASE_PX = 18
+NARROW_BASE_PX = 16
 ROOT_PX = 16  # 1rem, the browser default
 MIN_VIEWPORT_PX = 320
 MAX_VIEWPORT_PX = 1280
@@ -43,21 +41,21 @@ def fluid_clamp(min_px: float, max_px: float) -> str:
     )
 
 
-def type_scale(density: str) -> dict:
+def type_scale(ratio: float, base_px: int) -> dict:
     """``{"ratio", "base_px", "steps": {step: {"min_rem", "max_rem", "clamp"}}}``."""
-    ratio = RATIOS[density]
     narrow_ratio = 1 + (ratio - 1) * NARROW_RATIO_SHARE
+    narrow_base = min(base_px, NARROW_BASE_PX)
     steps = {}
     for step in TYPE_STEPS:
         power = TYPE_STEP_POWER[step]
-        min_px = max(BASE_PX * narrow_ratio**power, MIN_TEXT_PX)
-        max_px = max(WIDE_BASE_PX * ratio**power, min_px)
+        min_px = max(narrow_base * narrow_ratio**power, MIN_TEXT_PX)
+        max_px = max(base_px * ratio**power, min_px)
         steps[step] = {
             "min_rem": round(min_px / ROOT_PX, 4),
             "max_rem": round(max_px / ROOT_PX, 4),
             "clamp": fluid_clamp(min_px, max_px),
         }
-    return {"ratio": ratio, "base_px": BASE_PX, "steps": steps}
+    return {"ratio": ratio, "base_px": base_px, "steps": steps}
 
 
 def line_heights(scale: dict, density: str) -> dict[str, float]:
@@ -69,9 +67,9 @@ def line_heights(scale: dict, density: str) -> dict[str, float]:
     }
 
 
-def build_typography(font_pairing: str, density: str) -> dict:
+def build_typography(font_pairing: str, ratio: float, base_px: int, density: str) -> dict:
     """The ``typography`` token group."""
-    scale = type_scale(density)
+    scale = type_scale(ratio, base_px)
     return {
         "families": font_families(font_pairing),
         "scale": scale,

@@ -1,6 +1,7 @@
 """Every write to design systems and generations, one module per concern:
 
-- `design_systems`: save, change and delete design systems (free);
+- `design_systems`: save, change, duplicate and delete design systems (free);
+- `preview`: the engine from an explicit intent, with variations (free, rate-limited);
 - `generation`: paid generation from a sentence, with its credits, idempotency and refunds;
 - `inputs`: the cleaning of prompts, names, colours and tokens that both share.
 
@@ -10,6 +11,7 @@ Callers import from `designs.services`; the split is for readers.
 from .design_systems import (
     design_system_create,
     design_system_delete,
+    design_system_duplicate,
     design_system_update,
     designs_erase_closed_user,
 )
@@ -21,6 +23,7 @@ from .generation import (
     request_hash,
 )
 from .inputs import MAX_NAME_LENGTH, MAX_PROMPT_LENGTH
+from .preview import preview_run
 
 __all__ = [
     "MAX_IDEMPOTENCY_KEY_LENGTH",
@@ -29,9 +32,11 @@ __all__ = [
     "STALE_AFTER",
     "design_system_create",
     "design_system_delete",
+    "design_system_duplicate",
     "design_system_update",
     "designs_erase_closed_user",
     "generation_run",
     "generations_expire_stale",
+    "preview_run",
     "request_hash",
 ]

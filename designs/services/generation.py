@@ -205,6 +205,7 @@ def _generation_succeed(
                 name=name or default_name(locked.prompt, locked.seed_color),
                 prompt=locked.prompt,
                 seed_color=locked.seed_color,
+                intent=reading.intent.to_dict(),
                 tokens=tokens,
                 report=report,
             )

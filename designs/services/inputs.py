@@ -4,8 +4,8 @@ Shared by the design-system and generation services, so the API and the pages re
 with the same messages.
 """
 
-from ..engine import EngineInputError, normalise_hex, validate_tokens
-from ..errors import InvalidInput, InvalidTokens
+from ..engine import EngineInputError, Intent, normalise_hex, validate_tokens
+from ..errors import InvalidInput, InvalidIntent, InvalidTokens
 
 MAX_PROMPT_LENGTH = 500
 MAX_NAME_LENGTH = 100
@@ -42,3 +42,11 @@ def checked_tokens(tokens: dict) -> dict:
         return validate_tokens(tokens)
     except EngineInputError as exc:
         raise InvalidTokens(exc.errors)
+
+
+def checked_intent(intent: dict) -> Intent:
+    """An engine Intent from JSON; `InvalidIntent` (400, `intent.<field>` per problem) otherwise."""
+    try:
+        return Intent.from_dict(intent)
+    except EngineInputError as exc:
+        raise InvalidIntent(exc.errors)

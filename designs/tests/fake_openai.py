@@ -18,18 +18,18 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 GOOD_ANSWER = {
-    "primary_hue": 145.0,
-    "secondary_hue": 185.0,
-    "accent_hue": 55.0,
-    "primary_color": None,
-    "secondary_color": None,
-    "accent_color": "#F59E0B",
-    "chroma": "balanced",
-    "mood": "calm",
-    "industry": "health",
-    "density": "spacious",
-    "roundness": "round",
+    "primary": "#2F9E6B",
+    "secondary": None,
+    "accent": "#F59E0B",
+    "harmony": "analogous",
+    "vibrancy": 0.55,
+    "neutral": "warm",
     "font_pairing": "nunito",
+    "type_scale": 1.2,
+    "base_size": 17,
+    "density": "spacious",
+    "roundness": 0.8,
+    "shadow_depth": 0.3,
 }
 MODEL_SNAPSHOT = "gpt-4o-mini-2024-07-18"
 
@@ -88,7 +88,7 @@ class FakeOpenAI:
         if self.mode == "bad_json":
             return 200, chat_completion('{"primary_hue": 145, "mood": "calm",', model=MODEL_SNAPSHOT)
         if self.mode == "schema_violation":
-            return 200, chat_completion(json.dumps({**self.answer, "mood": "gloomy"}), model=MODEL_SNAPSHOT)
+            return 200, chat_completion(json.dumps({**self.answer, "font_pairing": "comic-sans"}), model=MODEL_SNAPSHOT)
         return 200, chat_completion(json.dumps(self.answer), model=MODEL_SNAPSHOT)
 
     def _handler(self):

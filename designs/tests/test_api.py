@@ -14,7 +14,7 @@ from designs.models import DesignSystem, Generation
 
 pytestmark = pytest.mark.django_db
 
-DESIGN_SYSTEM_FIELDS = {"id", "name", "prompt", "tokens", "report", "is_public", "created_at", "updated_at"}
+DESIGN_SYSTEM_FIELDS = {"id", "name", "prompt", "intent", "tokens", "report", "is_public", "created_at", "updated_at"}
 GENERATION_FIELDS = {
     "id", "kind", "provider", "model", "intent", "tokens", "report", "credits_charged", "balance", "design_system",
 }

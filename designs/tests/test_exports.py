@@ -28,14 +28,20 @@ def tokens():
 
 
 def parse_css(text: str) -> dict[tuple[str, ...], dict[str, str]]:
-    """``{(outer selector, ..., selector): {property: value}}``; top-level statements go under ``()``."""
+    """``{(outer selector, ..., selector): {property: value}}``; top-level statements go under ``()``.
+    Repeated ``@font-face`` blocks are numbered: ``@font-face 1``, ``@font-face 2``..."""
     text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
     blocks: dict[tuple[str, ...], dict[str, str]] = {(): {}}
     stack: list[tuple[str, ...]] = [()]
     buffer = ""
+    faces = 0
     for char in text:
         if char == "{":
-            path = stack[-1] + (" ".join(buffer.split()),)
+            selector = " ".join(buffer.split())
+            if selector == "@font-face":
+                faces += 1
+                selector = f"@font-face {faces}"
+            path = stack[-1] + (selector,)
             assert path not in blocks, f"duplicate block {path}"
             blocks[path] = {}
             stack.append(path)
@@ -94,7 +100,8 @@ def test_exports_are_deterministic_and_name_is_sanitised(tokens, fmt):
     assert first == export(json.loads(json.dumps(tokens)), fmt, name="Acme */ } <script>")
     assert "<script>" not in first
     if fmt in ("css", "tailwind"):
-        assert first.count("*/") == 1 and "Acme" in first.splitlines()[0]
+        title = first.splitlines()[0]
+        assert title.count("*/") == 1 and title.endswith("*/") and "Acme" in title
         parse_css(first)
 
 
@@ -128,6 +135,33 @@ def test_css_has_scales_both_themes_and_scalars(tokens):
     assert root["shadow-md"] == tokens["shadows"]["md"]
 
 
+def font_faces(blocks: dict) -> list[dict[str, str]]:
+    return [block for path, block in blocks.items() if path and path[0].startswith("@font-face")]
+
+
+@pytest.mark.parametrize("fmt", ["css", "scss", "tailwind"])
+def test_stylesheets_load_every_self_hosted_family_they_name(tokens, fmt):
+    text = export(tokens, fmt, name="Acme", font_base_url="https://designforge.example/static/fonts/")
+    faces = font_faces(parse_css(text.replace("//", "/*", 1).replace("\n", " */\n", 1) if fmt == "scss" else text))
+    families = {family["name"] for family in tokens["typography"]["families"].values()}
+    assert {face["font-family"].strip('"') for face in faces} == families
+    assert all(face["src"].startswith('url("https://designforge.example/static/fonts/') for face in faces)
+    assert all(face["font-display"] == "swap" and face["src"].endswith('format("woff2")') for face in faces)
+
+
+def test_fonts_can_be_left_out_and_never_reach_token_files(tokens):
+    assert "@font-face" not in export(tokens, "css", name="Acme", font_base_url=None)
+    for fmt in ("dtcg", "json"):
+        assert "@font-face" not in export(tokens, fmt, name="Acme")
+
+
+def test_a_family_we_do_not_host_gets_no_font_face():
+    tokens = generate_design_system(interpret("calm"))
+    tokens["typography"]["families"]["body"] = {"name": "Comic Neue", "stack": '"Comic Neue", sans-serif'}
+    faces = font_faces(parse_css(export(tokens, "css", name="x")))
+    assert "Comic Neue" not in {face["font-family"].strip('"') for face in faces} and faces
+
+
 def test_css_contains_only_what_the_tokens_hold():
     intent = interpret("playful")
     colours = parse_css(export(generate_colors(intent), "css", name="c"))
@@ -136,7 +170,7 @@ def test_css_contains_only_what_the_tokens_hold():
     assert not any(name.startswith(("font-", "text-", "spacing", "radius-", "shadow-")) for name in root)
 
     type_only = parse_css(export(generate_typography(intent), "css", name="t"))
-    assert set(type_only) == {(), (":root",)}
+    assert {path for path in type_only if not path or not path[0].startswith("@font-face")} == {(), (":root",)}
     root = custom_properties(type_only[(":root",)])
     assert "text-base" in root and "spacing-4" in root
     assert not any(name.startswith("color-") for name in root)

@@ -26,9 +26,9 @@ def test_openai_reads_the_prompt_with_structured_output(user_api, user, fake_ope
     assert response.status_code == 201, response.content
     body = response.json()
     assert (body["provider"], body["model"], body["balance"]) == ("openai", MODEL_SNAPSHOT, 8)
-    assert (body["intent"]["mood"], body["intent"]["industry"], body["intent"]["source"]) == ("calm", "health", "ai")
+    assert body["intent"] == {**fake_openai.answer, "primary": "#2f9e6b", "accent": "#f59e0b"}  # as the model said
+    assert body["tokens"]["themes"]["light"]["primary"] == "#2f9e6b"  # the model's brand colour, exactly
     assert "#f59e0b" in body["tokens"]["colors"]["accent"].values()  # the model's exact accent colour
-    assert body["intent"]["font_pairing"] == "nunito"
     assert body["tokens"]["typography"]["families"]["body"]["name"].startswith("Nunito")
     assert body["report"]["passes"] is True
 
@@ -49,12 +49,36 @@ def test_openai_reads_the_prompt_with_structured_output(user_api, user, fake_ope
 
 
 def test_the_users_seed_colour_wins_over_the_models_primary(user_api, fake_openai):
-    fake_openai.answer = {**fake_openai.answer, "primary_color": "#ff0000"}
+    fake_openai.answer = {**fake_openai.answer, "primary": "#ff0000"}
     body = generate(user_api, kind="colors", prompt="calm", seed_color="#2563eb").json()
 
     primary = body["tokens"]["colors"]["primary"].values()
     assert "#2563eb" in primary and "#ff0000" not in primary
+    assert body["intent"]["primary"] == "#2563eb"
     assert "#2563eb" in fake_openai.requests[0]["body"]["messages"][-1]["content"]
+
+
+def test_numbers_outside_their_range_are_brought_into_it_never_stored_as_sent(user_api, fake_openai):
+    fake_openai.answer = {**fake_openai.answer, "vibrancy": 1.7, "base_size": 31, "roundness": -2, "type_scale": 1.0}
+    body = generate(user_api, prompt="calm").json()
+
+    intent = body["intent"]
+    assert (intent["vibrancy"], intent["base_size"], intent["roundness"], intent["type_scale"]) == (1.0, 20, 0.0, 1.067)
+    assert Generation.objects.get().intent == intent and body["report"]["passes"] is True
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"font_pairing": "comic-sans"}, {"primary": "red"}, {"harmony": "clashing"}, {"mood": "calm"}, {"vibrancy": "hi"}],
+    ids=["pairing outside the catalogue", "colour not hex", "unknown harmony", "unknown field", "number as text"],
+)
+def test_an_answer_outside_the_catalogue_is_refused_and_refunded(user_api, user, fake_openai, change):
+    fake_openai.answer = {**fake_openai.answer, **change}
+    response = generate(user_api, prompt="calm")
+
+    assert response.status_code == 502 and balance_of(user) == 10
+    assert "does not follow the intent schema" in Generation.objects.get().error
+    assert audit_mismatches() == []
 
 
 def test_without_a_key_the_offline_engine_answers(user_api, settings, fake_openai):

@@ -7,6 +7,7 @@ import re
 from designforge.errors import DomainError
 
 from ..engine.color import contrast
+from ..engine.shapes import THEME_ROLES
 
 PREVIEW_CHART = [38, 62, 45, 80, 56, 92, 70]
 
@@ -46,12 +47,7 @@ def preview_style(tokens: dict, theme: str) -> str:
         pairs += [(f"--ds-{role}", value) for role, value in roles.items()]
         pairs.append(("color-scheme", theme))
     else:
-        pairs += [
-            (f"--ds-{role}", f"var(--color-{role})")
-            for role in ("background", "surface", "text", "text-muted", "border", "focus-ring", "primary",
-                         "on-primary", "secondary", "on-secondary", "accent", "on-accent", "success",
-                         "on-success", "warning", "on-warning", "danger", "on-danger", "info", "on-info")
-        ]
+        pairs += [(f"--ds-{role}", f"var(--color-{role})") for role in THEME_ROLES]
     typography = tokens.get("typography")
     if typography:
         pairs += [(f"--ds-font-{role}", family["stack"]) for role, family in typography["families"].items()]

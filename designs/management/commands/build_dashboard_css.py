@@ -12,21 +12,31 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from designs.engine import export, generate_design_system, interpret
+from designs.engine import Intent, export, generate_design_system
 from designs.management.committed_files import write_or_check
 
-#: The dashboard's design system, as a customer would ask for it.
-DASHBOARD_PROMPT = "calm, trustworthy, modern design tool"
-DASHBOARD_SEED = "#4f46e5"
+#: The dashboard's design system: an intent, as a customer would set it in the editor.
+DASHBOARD_INTENT = Intent(
+    primary="#4f46e5",
+    harmony="analogous",
+    vibrancy=0.55,
+    neutral="cool",
+    font_pairing="inter",
+    type_scale=1.2,
+    base_size=16,
+    density="comfortable",
+    roundness=0.45,
+    shadow_depth=0.35,
+)
 DASHBOARD_NAME = "DesignForge dashboard"
 
 
 def dashboard_tokens() -> dict:
-    return generate_design_system(interpret(DASHBOARD_PROMPT, seed_color=DASHBOARD_SEED))
+    return generate_design_system(DASHBOARD_INTENT)
 
 
 def dashboard_css() -> str:
-    return export(dashboard_tokens(), "css", name=DASHBOARD_NAME)
+    return export(dashboard_tokens(), "css", name=DASHBOARD_NAME, font_base_url=None)  # pages link fonts.css
 
 
 def default_path() -> Path:
