@@ -54,7 +54,7 @@ MODIFIERS = {
 
 #: Other ways of saying the same thing.
 SYNONYMS = {
-    "pastel": "pastel, pastels, powdery, powder, candy",
+    "pastel": "pastel, pastels, powdery, powder, candy colours, candy colors",
     "neon": "neon, fluorescent, fluoro, day glo, dayglo, electric",
     "vivid": "vivid, vibrant, bright, saturated, colourful, colorful, punchy colours, rich",
     "muted": "muted, dusty, desaturated, subdued, toned down, washed out, faded, greyish, grayish",

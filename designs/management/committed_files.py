@@ -1,4 +1,5 @@
-"""Files the management commands generate and we commit (static/css/tokens.css, static/fonts/fonts.css)."""
+"""Files the management commands generate and we commit (static/css/tokens.css, static/fonts/fonts.css, the
+brief vocabulary's README)."""
 
 from pathlib import Path
 
