@@ -11,19 +11,50 @@ Plain data, shared by ``bench/palette_quality.py`` (which prints the comparison)
   sRGB; the bench maps them into sRGB with the CSS Color 4 gamut mapping (coloraide ``minde-chroma``).
 - ``RADIX_LIGHT`` / ``RADIX_DARK``: the solid (non-alpha, sRGB) scales of ``@radix-ui/colors@3.0.0``
   (``index.js``; sha1 e8a591a303c44e503bd1212cacf40a09511165e0), all 31 scales, steps 1..12.
-- ``RADIX_ACCENTS``, ``RADIX_MATCHING_GRAY``, ``RADIX_CONTRAST`` and the usage in ``RADIX_USAGE``:
-  ``@radix-ui/themes@3.3.0`` (sha1 e7e795ab158642cf6ca2617c683488445dccc989): ``accentColors``,
-  ``getMatchingGrayColor``, the ``--{accent}-contrast`` text colour on step 9 (white unless listed),
-  ``--focus-8`` focus outlines; step roles as documented by Radix Colors (1 app background, 2 subtle
-  background, 9 solid, 11 low-contrast text, 12 high-contrast text).
+- ``RADIX_ACCENTS``, ``RADIX_MATCHING_GRAY``, ``RADIX_CONTRAST``: ``@radix-ui/themes@3.3.0``
+  (sha1 e7e795ab158642cf6ca2617c683488445dccc989): ``accentColors``, ``getMatchingGrayColor``, the
+  ``--{accent}-contrast`` text colour on step 9 (white unless listed).
 - Material 3 is not stored: the bench generates it from each seed with ``materialyoucolor`` (PyPI,
-  pinned in requirements-dev.txt), a port of Material Color Utilities whose TonalSpot schemes and tonal
-  palettes were checked identical to the official ``@material/material-color-utilities@0.4.0`` for sample
-  seeds. ``MATERIAL_STATUS_SOURCES`` are Material Design 2's green 500, amber 500 and blue 500 (as in the
-  npm package ``material-colors@1.2.6``), added as Material Theme Builder "custom colours".
+  pinned in requirements-dev.txt), a port of Material Color Utilities. Every role and tonal palette used
+  here (TonalSpot and Fidelity, light and dark, and the custom colour groups) was checked identical to
+  the official ``@material/material-color-utilities@0.4.0`` for all twelve seeds (816 role colours and
+  1,872 palette tones, run once under Node). ``MATERIAL_STATUS_SOURCES`` are Material Design 2's green
+  500, amber 500 and blue 500 (as in the npm package ``material-colors@1.2.6``), added as Material Theme
+  Builder "custom colours".
 
-Each ``*_USAGE`` table is the common way a team builds light and dark UI roles from that palette; it is
-a choice of this comparison, written down here so that it can be argued with.
+Each ``*_USAGE`` table (and ``MATERIAL_ROLES``) is the common way a team builds the light and dark roles
+of ``shared/CONTRACT.md`` from that tool: for each colour X its fill ``X``, the text on it ``on-X``, text
+in that colour on the page ``X-text``, a tinted background ``X-subtle`` and the text on it
+``on-X-subtle``, plus ``border-strong`` (the border a control needs to be seen). It is a choice of this
+comparison, written down here with where each choice comes from, so that it can be argued with:
+
+- Material 3: X-text is the role colour itself (tone 40 light / 80 dark): text buttons and links are
+  drawn in ``primary`` (Flutter's M3 ``TextButton`` foreground is ``colorScheme.primary``); X-subtle and
+  on-X-subtle are ``XContainer`` / ``onXContainer``; border-strong is ``outline`` ("important boundaries,
+  such as a text field outline"; ``outlineVariant`` is for "decorative elements when a 3:1 contrast isn't
+  required", Flutter's ``ColorScheme`` docs). The statuses Material has no role for are Theme Builder
+  custom colours: Material Color Utilities' ``customColor`` (``utils/theme_utils``) gives colour,
+  onColor, colorContainer, onColorContainer tones 40, 100, 90, 10 in light and 80, 20, 30, 90 in dark.
+  (materialyoucolor 3.0.4's port of it cannot be imported: its ``theme_utils`` imports a module the
+  wheel lacks, so the bench reads the same tones from the harmonised palette.)
+- Tailwind (``TAILWIND_USAGE``): Tailwind UI / Tailwind Plus markup, the commercial component set most
+  Tailwind products are built from (not in the npm package; these classes as they appear in the many
+  public projects made from it): links and inline messages ``text-indigo-600 dark:text-indigo-400``,
+  ``text-red-600 dark:text-red-400`` (X-text 600 / 400); alerts ``bg-green-50 ... dark:bg-green-500/10``
+  with ``text-green-800 dark:text-green-300`` (X-subtle 50 / 500 at 10% over the page, on-X-subtle 800 /
+  300). Tailwind's own docs draw a tint the same way (``bg-pink-100 dark:bg-pink-400/10``,
+  ``src/docs/colors.mdx`` of tailwindcss.com). border-strong is gray-500 in both themes: the form-control
+  border of Tailwind Labs' ``@tailwindcss/forms`` plugin (``border-color: theme('colors.gray.500')``,
+  ``src/index.js``), which has no dark variant; Tailwind Plus's own inputs use the fainter gray-300
+  (``white/10`` in dark), which would pass fewer pairs.
+- Radix (``RADIX_USAGE``): the step roles of Radix Colors' "Understanding the scale" (radix-ui/website,
+  ``data/colors/docs/palette-composition/understanding-the-scale.mdx``): 1-2 backgrounds, 3 component
+  backgrounds, 8 "stronger borders on interactive components and focus rings" (border-strong, and Radix
+  Themes' ``--focus-8`` outline), 9 solid, 11 low-contrast text, 12 high-contrast text. X-text is step 11
+  (Radix Themes' coloured ``Text``: ``--accent-a11``); X-subtle / on-X-subtle are steps 3 / 11 as in
+  Radix Themes' soft Badge (``--accent-3`` background, ``--accent-11`` text) and Callout (``a3`` / ``a11``),
+  step 12 only with ``highContrast``: a pair the docs say is "guaranteed to pass 4.5:1". Where Radix
+  Themes uses the alpha scale over the page, the bench uses the solid step, its published equivalent.
 """
 
 #: Brand colours every seeded tool is given, with a label. Edge cases on purpose.
@@ -48,14 +79,17 @@ TAILWIND_STEPS = ("50", "100", "200", "300", "400", "500", "600", "700", "800", 
 
 #: Tailwind UI style: ``bg-white`` page, ``text-gray-900`` / ``text-gray-500`` text, brand buttons
 #: ``bg-{brand}-600 text-white`` with ``focus-visible:outline-{brand}-600`` (500 in dark mode, on a
-#: ``bg-gray-900`` page). ``(family, step)`` pairs or a plain hex. Status fills are the usual
-#: green-600 / amber-500 / red-600 / sky-600 (one step lighter in dark mode, amber stays 500).
+#: ``bg-gray-900`` page). A role is ``(family, step)`` or a plain hex. Status fills are the usual
+#: green-600 / amber-500 / red-600 / sky-600 (one step lighter in dark mode, amber stays 500). Every
+#: colour X (brand or status) takes ``text`` for X-text and ``on-subtle`` for on-X-subtle from its own
+#: family; ``subtle`` is ``(step, opacity)``, laid over the page when the opacity is below 1.
 TAILWIND_USAGE = {
     "light": {
         "background": "#ffffff",
         "surface": ("gray", "50"),
         "text": ("gray", "900"),
         "text-muted": ("gray", "500"),
+        "border-strong": ("gray", "500"),
         "brand-step": "600",
         "status": {
             "success": ("green", "600"),
@@ -63,12 +97,16 @@ TAILWIND_USAGE = {
             "danger": ("red", "600"),
             "info": ("sky", "600"),
         },
+        "colour-text": "600",
+        "subtle": ("50", 1.0),
+        "on-subtle": "800",
     },
     "dark": {
         "background": ("gray", "900"),
         "surface": ("gray", "800"),
         "text": "#ffffff",
         "text-muted": ("gray", "400"),
+        "border-strong": ("gray", "500"),
         "brand-step": "500",
         "status": {
             "success": ("green", "500"),
@@ -76,6 +114,9 @@ TAILWIND_USAGE = {
             "danger": ("red", "500"),
             "info": ("sky", "500"),
         },
+        "colour-text": "400",
+        "subtle": ("500", 0.1),
+        "on-subtle": "300",
     },
 }
 #: ``text-white`` on every filled colour.
@@ -83,14 +124,20 @@ TAILWIND_ON_FILL = "#ffffff"
 
 # --- Radix ------------------------------------------------------------------------------------------------
 
-#: Steps (1-based) used for each role, in light and dark alike. Page on gray step 1, panels on step 2.
+#: Steps (1-based) used for each role, in light and dark alike. Page on gray step 1, panels on step 2;
+#: ``border-strong`` is a gray step, ``focus-ring`` a step of the brand colour; every colour X takes
+#: ``solid`` (X), ``colour-text`` (X-text), ``subtle`` (X-subtle) and ``on-subtle`` (on-X-subtle).
 RADIX_USAGE = {
     "background": 1,
     "surface": 2,
     "text": 12,
     "text-muted": 11,
-    "solid": 9,
+    "border-strong": 8,
     "focus-ring": 8,
+    "solid": 9,
+    "colour-text": 11,
+    "subtle": 3,
+    "on-subtle": 11,
     "status": {"success": "green", "warning": "amber", "danger": "red", "info": "blue"},
 }
 
@@ -128,27 +175,28 @@ MATERIAL_SPEC = "2021"
 #: The standard tones of a Material tonal palette, lightest first.
 MATERIAL_TONES = (100, 99, 95, 90, 80, 70, 60, 50, 40, 30, 20, 10, 0)
 
-#: Our theme role -> Material dynamic colour. Cards sit on ``surfaceContainerLow``; the M3 focus
-#: indicator uses ``secondary``.
+#: Our surface and outline roles -> Material dynamic colour. Cards sit on ``surfaceContainerLow``; the
+#: M3 focus indicator uses ``secondary``.
 MATERIAL_ROLES = {
     "background": "background",
     "surface": "surfaceContainerLow",
     "text": "onSurface",
     "text-muted": "onSurfaceVariant",
+    "border-strong": "outline",
     "focus-ring": "secondary",
-    "primary": "primary",
-    "on-primary": "onPrimary",
-    "secondary": "secondary",
-    "on-secondary": "onSecondary",
-    "accent": "tertiary",
-    "on-accent": "onTertiary",
-    "danger": "error",
-    "on-danger": "onError",
 }
 
+#: Our colour -> Material's role family: X, on-X, X-text, X-subtle, on-X-subtle become
+#: ``x``, ``onX``, ``x``, ``xContainer``, ``onXContainer``.
+MATERIAL_COLOURS = {"primary": "primary", "secondary": "secondary", "accent": "tertiary", "danger": "error"}
+
 #: Custom colours for the statuses Material has no role for (harmonised with the seed, as Material
-#: Theme Builder does by default): colour tone 40 / on-colour tone 100 in light, 80 / 20 in dark.
+#: Theme Builder does by default).
 MATERIAL_STATUS_SOURCES = {"success": "#4caf50", "warning": "#ffc107", "info": "#2196f3"}
+
+#: Tones of a custom colour group (Material Color Utilities ``customColor``), per theme, for X, on-X,
+#: X-text, X-subtle and on-X-subtle.
+MATERIAL_CUSTOM_TONES = {"light": (40, 100, 40, 90, 10), "dark": (80, 20, 80, 30, 90)}
 
 # --- Published palettes (generated from the npm packages named above) -------------------------------------
 
