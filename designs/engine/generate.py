@@ -5,13 +5,13 @@ always computed separately from the tokens (``build_report``), so it can
 never describe anything other than what the tokens hold.
 """
 
-from .color import has_hue, oklch
+from .color import delta_e_ok, has_hue, oklch
 from .harmony import derive
 from .intent import Intent
 from .layout import build_radii, build_shadows, build_spacing
 from .palette import anchor_step, build_scale
 from .shapes import BRAND_SCALES
-from .status import band, status_scales
+from .status import band, band_fill_steps, status_scales
 from .themes import build_themes
 from .typography import build_typography
 
@@ -28,12 +28,40 @@ def _check(intent: Intent) -> None:
         raise TypeError("expected an Intent (use interpret(), intent_from_ai() or Intent.from_dict())")
 
 
+#: A derived colour this close (ΔE-OK) to a status fill would read as that status: it turns away.
+STATUS_CLEARANCE = 0.1
+_TURNS = (0, 12, -12, 24, -24, 36, -36)
+
+
+def _status_fills(vibrancy: float) -> list[str]:
+    band_index = band(vibrancy)
+    scales = status_scales(band_index)
+    return [
+        scales[name][step] for theme in ("light", "dark") for name, step in band_fill_steps(band_index, theme).items()
+    ]
+
+
+def _derived(intent: Intent, role: str) -> str:
+    """A colour the intent did not give, from its harmony, turned (by the smallest turn that does it) so it
+    does not pass for a status colour, like a yellow brand's analogous green beside success; when no
+    turn clears them all, the one that keeps furthest away."""
+    fills = _status_fills(intent.vibrancy)
+    best, best_distance = None, -1.0
+    for turn in _TURNS:
+        candidate = derive(intent.primary, role=role, harmony=intent.harmony, vibrancy=intent.vibrancy, hue_jitter=turn)
+        distance = min(delta_e_ok(candidate, fill) for fill in fills)
+        if distance >= STATUS_CLEARANCE:
+            return candidate
+        if distance > best_distance:
+            best, best_distance = candidate, distance
+    return best
+
+
 def brand_colours(intent: Intent) -> dict[str, str]:
     """The primary, secondary and accent colours: the intent's own, or derived through its harmony."""
     colours = {"primary": intent.primary}
     for role in ("secondary", "accent"):
-        given = getattr(intent, role)
-        colours[role] = given or derive(intent.primary, role=role, harmony=intent.harmony, vibrancy=intent.vibrancy)
+        colours[role] = getattr(intent, role) or _derived(intent, role)
     return colours
 
 

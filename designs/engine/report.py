@@ -10,8 +10,6 @@ its scale in every theme (and why the dark theme moved it, when it did), and
 warns about roles people must tell apart that look alike.
 """
 
-import itertools
-
 from .color import contrast, delta_e_ok, floor2
 from .shapes import (
     BRAND_SCALES,
@@ -48,10 +46,9 @@ def contrast_contract(text: float = TEXT_RATIO, non_text: float = NON_TEXT_RATIO
 
 CONTRAST_CONTRACT = contrast_contract()
 
-#: Pairs of roles a person must tell apart, and the OKLab distance (ΔE-OK) below which they look alike.
-DISTINCT_ROLES = tuple(
-    (brand, status) for brand in BRAND_SCALES for status in ("danger", "success", "warning")
-) + tuple(itertools.combinations(BRAND_SCALES, 2))
+#: Pairs of roles a person must tell apart (a brand colour must not pass for an error, a success or a
+#: warning), and the OKLab distance (ΔE-OK) below which they look alike.
+DISTINCT_ROLES = tuple((brand, status) for brand in BRAND_SCALES for status in ("danger", "success", "warning"))
 LOOK_ALIKE_DISTANCE = 0.1
 
 

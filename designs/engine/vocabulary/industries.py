@@ -161,7 +161,8 @@ INDUSTRIES = {
         shadow_depth=0.35, type_scale=1.25,
     ),
     "energy": entry(
-        "energy, solar, renewable, renewables, climate, clean energy, electric vehicles, ev, charging, battery", "#f2b705",
+        "energy, solar, renewable, renewables, climate, clean energy, electric vehicles, ev, charging, battery",
+        "#f2b705",
         accent="#1b998b,#2d6cdf,#8ac926",
         harmony="complementary", vibrancy=0.85, neutral="cool", font_pairing="space-grotesk-plex", roundness=0.3,
         shadow_depth=0.4, type_scale=1.25,
