@@ -169,6 +169,8 @@ def main() -> None:
           + "".join(f"\n  missed: {brief!r}" for brief, _, _ in modified if brief not in held))
     print(f"brand exactness: {exact_count}/{total} = {exact_count / total:.0%}")
     print(f"contrast passes: {passing}/{generated} = {passing / generated:.0%}")
+    if exact_count != total or passing != generated:
+        sys.exit(1)
 
 
 if __name__ == "__main__":
