@@ -22,9 +22,12 @@ from designs.engine import Intent, build_report, generate_design_system, interpr
 from designs.engine.color import clear_caches  # noqa: E402
 from designs.engine.intent import HARMONIES, NEUTRAL_TINTS  # noqa: E402
 
-WORDS = ("calm trustworthy fintech playful gaming kids luxurious boutique hotel bold energetic sports minimal "
-         "developer tools warm organic bakery serious legal pastel neon dark deep muted coral teal burgundy navy "
-         "mint sage forest green dusty rose wine coffee travel health education beauty fashion music").split()
+BRIEF_WORDS = (
+    "calm trustworthy fintech playful gaming kids luxurious boutique hotel bold energetic sports minimal "
+    "developer tools warm organic bakery serious legal pastel neon dark deep muted coral teal burgundy navy "
+    "mint sage forest green dusty rose wine coffee travel health education beauty fashion music"
+)
+WORDS = BRIEF_WORDS.split(" ")
 
 
 def cases(count: int, seed: int) -> list:

@@ -129,6 +129,11 @@ def contrast(foreground: str, background: str) -> float:
     return _CONTRAST.contrast(_Luminous(foreground), _Luminous(background))
 
 
+def takes_text(fill: str, ratio: float) -> bool:
+    """Whether white or black text reaches ``ratio`` on ``fill`` (one of them always reaches 4.58:1)."""
+    return max(contrast("#ffffff", fill), contrast("#000000", fill)) >= ratio
+
+
 class _Luminous:
     """What coloraide's WCAG 2.1 contrast reads of a colour: its luminance."""
 

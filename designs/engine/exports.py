@@ -11,7 +11,7 @@ import re
 from .dtcg import to_dtcg
 from .errors import EngineInputError
 from .font_faces import font_catalogue, font_face_rules
-from .shapes import FAMILY_ROLES, THEMES
+from .shapes import FAMILY_ROLES, THEMES, base_theme
 from .tokens import validate_tokens
 from .version import ENGINE_VERSION
 
@@ -77,10 +77,19 @@ def _block(selector: str, lines: list[str], indent: str = "") -> list[str]:
     return [f"{indent}{selector} {{", *(f"{indent}  {line}" for line in lines), f"{indent}}}"]
 
 
+#: The media query under which each theme applies when the page names none (``data-theme`` names one).
+_PREFERENCES = {
+    "dark": "(prefers-color-scheme: dark)",
+    "light-high": "(prefers-contrast: more)",
+    "dark-high": "(prefers-color-scheme: dark) and (prefers-contrast: more)",
+}
+
+
 def _theme_blocks(themes: dict, prefix: str, scheme: bool) -> tuple[list[str], list[str]]:
-    """Root declarations for the default theme, and the dark/light switching blocks."""
+    """Root declarations for the default theme, then the blocks that switch themes: by the reader's
+    preferences (dark, more contrast) when the page sets no ``data-theme``, and by ``data-theme``."""
     def lines(theme: str) -> list[str]:
-        head = [f"color-scheme: {theme};"] if scheme else []
+        head = [f"color-scheme: {base_theme(theme)};"] if scheme else []
         return head + [f"--{prefix}{role}: {value};" for role, value in themes[theme].items()]
 
     present = [theme for theme in THEMES if theme in themes]
@@ -89,10 +98,11 @@ def _theme_blocks(themes: dict, prefix: str, scheme: bool) -> tuple[list[str], l
     default = present[0]
     root = lines(default)
     switches: list[str] = []
-    if "dark" in themes and default != "dark":
-        switches += ["", "@media (prefers-color-scheme: dark) {"]
-        switches += _block(':root:not([data-theme="light"])', lines("dark"), "  ") + ["}"]
-    for theme in ("dark", "light") if len(present) > 1 else ():
+    for theme in present[1:]:
+        if theme in _PREFERENCES:
+            switches += ["", f"@media {_PREFERENCES[theme]} {{"]
+            switches += _block(":root:not([data-theme])", lines(theme), "  ") + ["}"]
+    for theme in present if len(present) > 1 else ():
         switches += [""] + _block(f'[data-theme="{theme}"]', lines(theme))
     return root, switches
 

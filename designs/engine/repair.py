@@ -7,7 +7,7 @@ amount that passes.
 """
 
 from .color import from_oklch, oklch
-from .shapes import FILLED_ROLES, NON_TEXT_RATIO, TEXT_RATIO, colour_roles
+from .shapes import FILLED_ROLES, NON_TEXT_RATIO, TEXT_RATIO, colour_roles, theme_ratios
 from .themes import solve_lightness
 from .tokens import validate_tokens
 
@@ -63,5 +63,5 @@ def repair_themes(tokens: dict) -> dict:
     """
     clean = validate_tokens(tokens)
     if "themes" in clean:
-        clean["themes"] = {name: repair_theme(roles) for name, roles in clean["themes"].items()}
+        clean["themes"] = {name: repair_theme(roles, *theme_ratios(name)) for name, roles in clean["themes"].items()}
     return clean

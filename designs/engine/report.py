@@ -19,7 +19,9 @@ from .shapes import (
     STATUS_SCALES,
     TEXT_RATIO,
     THEMES,
+    base_theme,
     colour_roles,
+    theme_ratios,
 )
 from .status import status_distances
 from .themes import step_of
@@ -45,6 +47,8 @@ def contrast_contract(text: float = TEXT_RATIO, non_text: float = NON_TEXT_RATIO
 
 
 CONTRAST_CONTRACT = contrast_contract()
+#: The pairs each theme must meet: the standard ratios, or the high-contrast ones.
+CONTRACTS = {theme: contrast_contract(*theme_ratios(theme)) for theme in THEMES}
 
 #: Pairs of roles a person must tell apart (a brand colour must not pass for an error, a success or a
 #: warning), and the OKLab distance (ΔE-OK) below which they look alike.
@@ -68,35 +72,44 @@ def _contrast_rows(theme: str, roles: dict[str, str], contract) -> list[dict]:
     return rows
 
 
+def _brand_note(theme: str, light: str, entry: dict) -> str:
+    """Why a theme's fill is, or is not, the brand colour."""
+    text_ratio, non_text_ratio = theme_ratios(theme)
+    needs = []
+    if base_theme(theme) == "dark":
+        needs.append(f"stands out {non_text_ratio:g}:1 from the dark page")
+    if theme != base_theme(theme):
+        needs.append(f"takes {text_ratio:g}:1 text")
+    if entry["color"] == light:
+        return "The brand colour is used as is: it " + " and ".join(needs) + "." if needs else (
+            "The brand colour is used as is.")
+    if entry["step"] is None:
+        return f"The {theme} theme's fill is not a step of this scale."
+    return f"Step {entry['step']} instead of the brand colour: the nearest step of its scale that " + " and ".join(
+        needs) + "."
+
+
 def _brand_fills(themes: dict, colors: dict) -> list[dict]:
-    """Where each brand colour's fill sits in its scale, per theme, and why the dark theme moved it."""
+    """Where each brand colour's fill sits in its scale in every theme, and why a theme moved it."""
     entries = []
     for name in BRAND_SCALES:
         scale = colors.get(name)
-        if not scale or not all(name in themes.get(theme, {}) for theme in ("light", "dark")):
+        if not scale or "light" not in themes:
             continue
-        light, dark = themes["light"][name], themes["dark"][name]
-        light_step, dark_step = step_of(scale, light), step_of(scale, dark)
-        on_dark = floor2(contrast(light, themes["dark"]["background"]))
-        if dark == light:
-            note = f"The brand colour is used as is: it stands out on the dark page ({on_dark}:1)."
-        elif dark_step is not None:
-            note = (
-                f"Step {dark_step} instead of the brand colour: the brand colour has {on_dark}:1 against the dark "
-                f"page, and {dark_step} is the nearest step of its scale that reaches {NON_TEXT_RATIO:g}:1."
-            )
-        else:
-            note = "The dark theme's fill is not a step of this scale."
-        entries.append({
-            "role": name,
-            "light": {"color": light, "step": light_step},
-            "dark": {
-                "color": dark,
-                "step": dark_step,
-                "contrast_with_page": floor2(contrast(dark, themes["dark"]["background"])),
-            },
-            "note": note,
-        })
+        light = themes["light"][name]
+        entry = {"role": name}
+        for theme in THEMES:
+            if theme not in themes:
+                continue
+            fill = themes[theme][name]
+            entry[theme] = {
+                "color": fill,
+                "step": step_of(scale, fill),
+                "contrast_with_page": floor2(contrast(fill, themes[theme]["background"])),
+            }
+            if theme != "light":
+                entry[theme]["note"] = _brand_note(theme, light, entry[theme])
+        entries.append(entry)
     return entries
 
 
@@ -134,7 +147,7 @@ def build_report(tokens: dict) -> dict:
         if theme not in themes:
             continue
         roles = themes[theme]
-        contrast_rows += _contrast_rows(theme, roles, CONTRAST_CONTRACT)
+        contrast_rows += _contrast_rows(theme, roles, CONTRACTS[theme])
         status_fills = {name: roles[name] for name in STATUS_SCALES}
         for simulation, first, second, distance in status_distances(status_fills):
             distance_rows.append({

@@ -31,11 +31,25 @@ THEME_ROLES = BASE_ROLES + tuple(role for name in FILLED_ROLES for role in colou
 
 #: The standard themes, then the high-contrast ones.
 STANDARD_THEMES = ("light", "dark")
-THEMES = STANDARD_THEMES
+HIGH_CONTRAST_THEMES = ("light-high", "dark-high")
+THEMES = STANDARD_THEMES + HIGH_CONTRAST_THEMES
 
 #: WCAG 2.x ratios the standard themes must meet.
 TEXT_RATIO = 4.5
 NON_TEXT_RATIO = 3.0
+#: ... and the high-contrast ones (text at WCAG AAA, non-text at the standard text ratio).
+HIGH_TEXT_RATIO = 7.0
+HIGH_NON_TEXT_RATIO = 4.5
+
+
+def theme_ratios(theme: str) -> tuple[float, float]:
+    """(text ratio, non-text ratio) a theme must meet."""
+    return (HIGH_TEXT_RATIO, HIGH_NON_TEXT_RATIO) if theme in HIGH_CONTRAST_THEMES else (TEXT_RATIO, NON_TEXT_RATIO)
+
+
+def base_theme(theme: str) -> str:
+    """``light`` or ``dark``: the side of a theme."""
+    return theme.removesuffix("-high")
 
 #: Minimum CIEDE2000 distance between status colours under each simulation.
 STATUS_DISTANCE = 10.0

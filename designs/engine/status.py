@@ -16,9 +16,9 @@ else, so each band is computed once per process.
 import itertools
 from functools import lru_cache
 
-from .color import cvd_distance
+from .color import cvd_distance, takes_text
 from .palette import build_scale
-from .shapes import SIMULATIONS, STATUS_DISTANCE, STATUS_SCALES, STEPS
+from .shapes import SIMULATIONS, STATUS_DISTANCE, STATUS_SCALES, STEPS, base_theme, theme_ratios
 
 STATUS_HUES = {"success": 150.0, "warning": 75.0, "danger": 27.0, "info": 245.0}
 
@@ -31,7 +31,7 @@ STATUS_STEPS = {
     "dark": {"success": "200", "warning": "300", "danger": "500", "info": "400"},
 }
 
-#: Steps the fallback search may use per theme.
+#: Steps the fallback search may use per side.
 _SEARCH_STEPS = {"light": STEPS[2:9], "dark": STEPS[1:8]}
 
 
@@ -65,18 +65,24 @@ def min_status_distance(roles: dict[str, str]) -> float:
 def choose_status_steps(colors: dict[str, dict[str, str]], theme: str) -> dict[str, str]:
     """Pick the scale step used as the fill of each status colour in ``theme``.
 
-    The designed steps are returned when they pass; otherwise the passing
-    combination closest to the design, or failing that the best-separated one.
+    The designed steps of its side (light or dark) are returned when they pass: distinct under every
+    simulation, and (in a high-contrast theme) taking 7:1 text. Otherwise the passing combination
+    closest to the design, or failing that the best-separated one whose fills take that text.
     """
-    designed = STATUS_STEPS[theme]
+    side = base_theme(theme)
+    text_ratio = theme_ratios(theme)[0]
+    designed = STATUS_STEPS[side]
 
     def roles_for(steps: dict[str, str]) -> dict[str, str]:
         return {name: colors[name][steps[name]] for name in STATUS_SCALES}
 
-    if min_status_distance(roles_for(designed)) >= STATUS_DISTANCE:
+    def usable(steps: dict[str, str]) -> bool:
+        return all(takes_text(colour, text_ratio) for colour in roles_for(steps).values())
+
+    if usable(designed) and min_status_distance(roles_for(designed)) >= STATUS_DISTANCE:
         return dict(designed)
     candidates = sorted(
-        itertools.product(_SEARCH_STEPS[theme], repeat=len(STATUS_SCALES)),
+        itertools.product(_SEARCH_STEPS[side], repeat=len(STATUS_SCALES)),
         key=lambda combo: (
             sum(abs(STEPS.index(s) - STEPS.index(designed[n])) for s, n in zip(combo, STATUS_SCALES, strict=True)),
             combo,
@@ -85,6 +91,8 @@ def choose_status_steps(colors: dict[str, dict[str, str]], theme: str) -> dict[s
     best, best_distance = dict(designed), -1.0
     for combo in candidates:
         steps = dict(zip(STATUS_SCALES, combo, strict=True))
+        if not usable(steps):
+            continue
         distance = min_status_distance(roles_for(steps))
         if distance >= STATUS_DISTANCE:
             return steps
@@ -93,7 +101,7 @@ def choose_status_steps(colors: dict[str, dict[str, str]], theme: str) -> dict[s
     return best
 
 
-@lru_cache(maxsize=len(BAND_CHROMA) * 2)
+@lru_cache(maxsize=len(BAND_CHROMA) * 4)
 def band_fill_steps(band_index: int, theme: str) -> dict[str, str]:
     """The fill step of each status colour of a band in a theme (searched once per process)."""
     return choose_status_steps(status_scales(band_index), theme)

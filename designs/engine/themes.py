@@ -1,4 +1,4 @@
-"""Light and dark themes whose roles are solved for contrast.
+"""Light and dark themes, and their high-contrast versions, whose roles are solved for contrast.
 
 Each role starts from a preferred scale step and walks outwards along its
 scale until every contrast requirement holds, so the result stays as close
@@ -11,10 +11,27 @@ with the page, only its text does, and one of a near-white and a near-black
 always reaches 4.5:1 on it. The dark theme keeps the brand colour where it
 stands out from the dark page (3:1), and otherwise takes the nearest step of
 its scale that does.
+
+The high-contrast themes (``light-high``, ``dark-high``) meet 7:1 for text
+and 4.5:1 for the strong border and the focus ring. A near-white or
+near-black reaches 7:1 on most colours but not on every mid tone, so their
+fills keep the brand colour where some text reaches 7:1 on it (and, in
+dark-high, where it stands out 4.5:1 from the page), else the nearest step
+where it does.
 """
 
-from .color import contrast, from_oklch, oklch
-from .shapes import BRAND_SCALES, NON_TEXT_RATIO, STATUS_SCALES, STEPS, TEXT_RATIO, THEME_ROLES, colour_roles
+from .color import contrast, from_oklch, oklch, takes_text
+from .shapes import (
+    BRAND_SCALES,
+    STATUS_SCALES,
+    STEPS,
+    TEXT_RATIO,
+    THEME_ROLES,
+    THEMES,
+    base_theme,
+    colour_roles,
+    theme_ratios,
+)
 from .status import band_fill_steps
 
 WHITE = "#ffffff"
@@ -47,7 +64,30 @@ _THEME_PLAN = {
         "subtle": ("900", "950"),
         "on-subtle": "200",
     },
+    "light-high": {
+        "toward_contrast": +1,
+        "background": None,  # plain white
+        "surface": None,
+        "text": "950",
+        "text-muted": "800",
+        "border": "400",
+        "border-strong": "700",
+        "subtle": ("100", "50"),
+        "on-subtle": "900",
+    },
+    "dark-high": {
+        "toward_contrast": -1,
+        "background": "black",  # plain black
+        "surface": "950",
+        "text": "50",
+        "text-muted": "200",
+        "border": "700",
+        "border-strong": "400",
+        "subtle": ("900", "950"),
+        "on-subtle": "100",
+    },
 }
+_PLAIN = {None: WHITE, "black": BLACK}
 
 _LIGHTNESS_STEP = 0.005
 
@@ -57,17 +97,19 @@ def meets(colour: str, needs: Needs) -> bool:
     return all(contrast(colour, background) >= ratio for background, ratio in needs)
 
 
-def nearest_passing_step(scale: dict[str, str], preferred: str, needs: Needs, toward_contrast: int) -> str | None:
-    """The step nearest ``preferred`` whose colour meets ``needs`` (ties go towards more contrast)."""
+def nearest_step(scale: dict[str, str], preferred: str, toward_contrast: int, accept) -> str | None:
+    """The step nearest ``preferred`` whose colour ``accept`` takes (ties go towards more contrast)."""
     start = STEPS.index(preferred)
     order = sorted(
         range(len(STEPS)),
         key=lambda i: (abs(i - start), 0 if (i - start) * toward_contrast > 0 else 1),
     )
-    for index in order:
-        if meets(scale[STEPS[index]], needs):
-            return STEPS[index]
-    return None
+    return next((STEPS[i] for i in order if accept(scale[STEPS[i]])), None)
+
+
+def nearest_passing_step(scale: dict[str, str], preferred: str, needs: Needs, toward_contrast: int) -> str | None:
+    """The step nearest ``preferred`` whose colour meets ``needs`` (ties go towards more contrast)."""
+    return nearest_step(scale, preferred, toward_contrast, lambda colour: meets(colour, needs))
 
 
 def solve_lightness(colour: str, needs: Needs) -> tuple[str, bool]:
@@ -96,16 +138,17 @@ def solve_role(scale: dict[str, str], preferred: str, needs: Needs, toward_contr
     return scale[step] if step is not None else solve_lightness(scale[preferred], needs)[0]
 
 
-def solve_on_colour(fill: str, scale: dict[str, str] | None = None) -> str:
-    """Text colour for a filled ``fill``: the scale's 50 or 950 tint if it reaches 4.5:1, else white/black.
+def solve_on_colour(fill: str, scale: dict[str, str] | None = None, ratio: float = TEXT_RATIO) -> str:
+    """Text colour for a filled ``fill``: the scale's 50 or 950 tint if it reaches ``ratio``, else white/black.
 
     One of white and black always reaches at least 4.58:1 against any colour.
     """
     if scale:
         best_tint = max((scale["50"], scale["950"]), key=lambda c: contrast(c, fill))
-        if contrast(best_tint, fill) >= TEXT_RATIO:
+        if contrast(best_tint, fill) >= ratio:
             return best_tint
     return max((WHITE, BLACK), key=lambda c: contrast(c, fill))
+
 
 
 def step_of(scale: dict[str, str], colour: str) -> str | None:
@@ -114,16 +157,26 @@ def step_of(scale: dict[str, str], colour: str) -> str | None:
 
 
 def _fill_step(scale: dict[str, str], anchor: str, theme: str, page: Needs) -> str:
-    """The step of a brand colour's fill: the brand colour itself (its anchor step) in the light theme
-    and wherever it stands out from the dark page, else the nearest step that does."""
-    if theme == "light" or meets(scale[anchor], page):
+    """The step of a brand colour's fill: the brand colour itself (its anchor step) in the light theme;
+    elsewhere the brand colour where it works there (it stands out from a dark page; some text reaches
+    the high-contrast ratio on it), else the nearest step where it does."""
+    if theme == "light":
         return anchor
-    return nearest_passing_step(scale, anchor, page, _THEME_PLAN[theme]["toward_contrast"]) or anchor
+    text_ratio = theme_ratios(theme)[0]
+    needs = page if base_theme(theme) == "dark" else []
+
+    def works(colour: str) -> bool:
+        return meets(colour, needs) and takes_text(colour, text_ratio)
+
+    if works(scale[anchor]):
+        return anchor
+    return nearest_step(scale, anchor, _THEME_PLAN[theme]["toward_contrast"], works) or anchor
 
 
 def _colour_roles(name: str, scale: dict[str, str], fill_step: str, theme: str, pages: Needs) -> dict[str, str]:
     """The five roles of one colour in one theme, from its scale and its fill step."""
     plan = _THEME_PLAN[theme]
+    text_ratio = theme_ratios(theme)[0]
     toward = plan["toward_contrast"]
     fill = scale[fill_step]
     tint, lighter_tint = plan["subtle"]
@@ -132,11 +185,15 @@ def _colour_roles(name: str, scale: dict[str, str], fill_step: str, theme: str, 
     role, on_role, text_role, subtle_role, on_subtle_role = colour_roles(name)
     return {
         role: fill,
-        on_role: solve_on_colour(fill, scale),
+        on_role: solve_on_colour(fill, scale, text_ratio),
         text_role: solve_role(scale, fill_step, pages, toward),
         subtle_role: subtle,
-        on_subtle_role: solve_role(scale, plan["on-subtle"], [(subtle, TEXT_RATIO)], toward),
+        on_subtle_role: solve_role(scale, plan["on-subtle"], [(subtle, text_ratio)], toward),
     }
+
+
+def _page(neutral: dict[str, str], step: str | None) -> str:
+    return _PLAIN[step] if step in _PLAIN else neutral[step]
 
 
 def build_theme(
@@ -149,11 +206,11 @@ def build_theme(
     """
     plan = _THEME_PLAN[theme]
     toward = plan["toward_contrast"]
+    text_ratio, non_text_ratio = theme_ratios(theme)
     neutral = colors["neutral"]
-    background = neutral[plan["background"]]
-    surface = neutral[plan["surface"]] if plan["surface"] else WHITE
-    on_surfaces = [(background, TEXT_RATIO), (surface, TEXT_RATIO)]
-    visible = [(background, NON_TEXT_RATIO), (surface, NON_TEXT_RATIO)]
+    background, surface = _page(neutral, plan["background"]), _page(neutral, plan["surface"])
+    on_surfaces = [(background, text_ratio), (surface, text_ratio)]
+    visible = [(background, non_text_ratio), (surface, non_text_ratio)]
 
     fill_steps = {name: _fill_step(colors[name], anchors[name], theme, visible) for name in BRAND_SCALES}
     fill_steps.update(band_fill_steps(status_band, theme))
@@ -174,8 +231,8 @@ def build_theme(
 def build_themes(
     colors: dict[str, dict[str, str]], anchors: dict[str, str], status_band: int
 ) -> dict[str, dict[str, str]]:
-    """Both themes, light first."""
-    return {theme: build_theme(colors, theme, anchors, status_band) for theme in _THEME_PLAN}
+    """Every theme: light, dark, light-high, dark-high."""
+    return {theme: build_theme(colors, theme, anchors, status_band) for theme in THEMES}
 
 
 def _nearest_step(scale: dict[str, str], colour: str) -> str:
@@ -190,8 +247,9 @@ def complete_theme(roles: dict[str, str], colors: dict[str, dict[str, str]], the
     lightness. Roles already present are kept as they are."""
     plan = _THEME_PLAN[theme]
     toward = plan["toward_contrast"]
-    pages = [(roles["background"], TEXT_RATIO), (roles["surface"], TEXT_RATIO)]
-    visible = [(roles["background"], NON_TEXT_RATIO), (roles["surface"], NON_TEXT_RATIO)]
+    text_ratio, non_text_ratio = theme_ratios(theme)
+    pages = [(roles["background"], text_ratio), (roles["surface"], text_ratio)]
+    visible = [(roles["background"], non_text_ratio), (roles["surface"], non_text_ratio)]
     solved: dict[str, str] = {}
     neutral = colors.get("neutral")
     if "border-strong" not in roles:
@@ -214,7 +272,7 @@ def complete_theme(roles: dict[str, str], colors: dict[str, dict[str, str]], the
             derived = {
                 f"{name}-text": text,
                 f"{name}-subtle": subtle,
-                f"on-{name}-subtle": solve_lightness(text, [(subtle, TEXT_RATIO)])[0],
+                f"on-{name}-subtle": solve_lightness(text, [(subtle, text_ratio)])[0],
             }
         solved.update({role: derived[role] for role in missing})
     completed = {**roles, **solved}

@@ -55,7 +55,7 @@ def test_generate_answers_201_with_tokens_report_and_balance(user_api, user, kin
     assert body["report"]["passes"] is True
     if "colors" in sections:
         assert "#2563eb" in body["tokens"]["colors"]["primary"].values()
-        assert {row["theme"] for row in body["report"]["contrast"]} == {"light", "dark"}
+        assert {row["theme"] for row in body["report"]["contrast"]} == {"light", "dark", "light-high", "dark-high"}
     assert Generation.objects.get(pk=body["id"]).status == "succeeded"
 
 

@@ -63,9 +63,25 @@ def gamut_max(lightness: float, hue: float) -> float:
 
 
 def test_public_api_is_exported():
-    for name in ("ENGINE_VERSION", "Intent", "INTENT_FIELDS", "INTENT_JSON_SCHEMA", "EngineInputError", "interpret",
-                 "intent_from_ai", "variant", "generate_colors", "generate_typography", "generate_design_system",
-                 "build_report", "validate_tokens", "repair_themes", "EXPORT_FORMATS", "export", "normalise_hex"):
+    for name in (
+        "ENGINE_VERSION",
+        "Intent",
+        "INTENT_FIELDS",
+        "INTENT_JSON_SCHEMA",
+        "EngineInputError",
+        "interpret",
+        "intent_from_ai",
+        "variant",
+        "generate_colors",
+        "generate_typography",
+        "generate_design_system",
+        "build_report",
+        "validate_tokens",
+        "repair_themes",
+        "EXPORT_FORMATS",
+        "export",
+        "normalise_hex",
+    ):
         assert hasattr(engine, name) and name in engine.__all__, name
     assert ENGINE_VERSION.startswith("2.")
 
@@ -98,8 +114,9 @@ def test_normalise_hex_rejects_everything_else(bad):
 def test_an_intent_needs_only_a_primary_and_round_trips_through_json():
     intent = Intent.from_dict({"primary": "#FFD400"})
     assert intent.primary == "#ffd400"
-    assert intent.to_dict() == {name: (spec.default if name != "primary" else "#ffd400")
-                                for name, spec in INTENT_FIELDS.items()}
+    assert intent.to_dict() == {
+        name: (spec.default if name != "primary" else "#ffd400") for name, spec in INTENT_FIELDS.items()
+    }
     assert Intent.from_dict(json.loads(json.dumps(intent.to_dict()))) == intent
 
 
@@ -175,7 +192,9 @@ def test_no_phrase_means_two_things():
     from designs.engine.modifiers import SYNONYMS
     from designs.engine.vocabulary import ADJECTIVES, INDUSTRIES, LAYOUT_WORDS, MOODS, TYPE_WORDS
 
-    claims = [phrase for table in (MOODS, ADJECTIVES, INDUSTRIES) for entry in table.values() for phrase in entry.phrases]
+    claims = [
+        phrase for table in (MOODS, ADJECTIVES, INDUSTRIES) for entry in table.values() for phrase in entry.phrases
+    ]
     claims += [p for words in LAYOUT_WORDS.values() for p in words.split(", ")]
     claims += [p for words in TYPE_WORDS.values() for p in words.split(", ")]
     claims += [p for words in SYNONYMS.values() for p in words.split(", ")]
@@ -185,9 +204,13 @@ def test_no_phrase_means_two_things():
 
 @pytest.mark.parametrize(
     ("brief", "name"),
-    [("premium burgundy wine estate", ("burgundy",)), ("a dusty rose bridal shop", ("dusty", "rose")),
-     ("forest green outdoor gear", ("forest", "green")), ("navy banking app", ("navy",)),
-     ("mint dental clinic", ("mint",))],
+    [
+        ("premium burgundy wine estate", ("burgundy",)),
+        ("a dusty rose bridal shop", ("dusty", "rose")),
+        ("forest green outdoor gear", ("forest", "green")),
+        ("navy banking app", ("navy",)),
+        ("mint dental clinic", ("mint",)),
+    ],
 )
 def test_a_colour_name_is_the_brand_colour(brief, name):
     assert interpret(brief).primary == lookup(name)
@@ -229,10 +252,16 @@ def test_a_modifier_before_a_colour_moves_only_that_colour():
 
 @pytest.mark.parametrize(
     ("brief", "setting", "value"),
-    [("monochrome fashion", "harmony", "monochrome"), ("compact analytics", "density", "compact"),
-     ("airy spacious blog", "density", "spacious"), ("brutalist sharp corners", "roundness", 0.0),
-     ("flat design", "shadow_depth", 0.05), ("large text for seniors", "base_size", 18),
-     ("greyscale portfolio", "neutral", "pure"), ("triadic colourful toys", "harmony", "triadic")],
+    [
+        ("monochrome fashion", "harmony", "monochrome"),
+        ("compact analytics", "density", "compact"),
+        ("airy spacious blog", "density", "spacious"),
+        ("brutalist sharp corners", "roundness", 0.0),
+        ("flat design", "shadow_depth", 0.05),
+        ("large text for seniors", "base_size", 18),
+        ("greyscale portfolio", "neutral", "pure"),
+        ("triadic colourful toys", "harmony", "triadic"),
+    ],
 )
 def test_layout_and_colour_words_set_their_setting(brief, setting, value):
     assert getattr(interpret(brief), setting) == value
@@ -286,9 +315,20 @@ def test_any_text_reads_into_a_valid_intent_the_same_way_twice(prompt):
 
 
 def answer(**overrides) -> dict:
-    base = {"primary": "#2f9e6b", "secondary": None, "accent": "#f59e0b", "harmony": "analogous", "vibrancy": 0.5,
-            "neutral": "warm", "font_pairing": "nunito", "type_scale": 1.2, "base_size": 16, "density": "spacious",
-            "roundness": 0.8, "shadow_depth": 0.3}
+    base = {
+        "primary": "#2f9e6b",
+        "secondary": None,
+        "accent": "#f59e0b",
+        "harmony": "analogous",
+        "vibrancy": 0.5,
+        "neutral": "warm",
+        "font_pairing": "nunito",
+        "type_scale": 1.2,
+        "base_size": 16,
+        "density": "spacious",
+        "roundness": 0.8,
+        "shadow_depth": 0.3,
+    }
     return {**base, **overrides}
 
 
@@ -306,7 +346,12 @@ def test_the_ai_schema_is_the_intent_in_strict_structured_output_form():
 def test_an_answer_becomes_an_intent_with_numbers_brought_into_range():
     intent = intent_from_ai(answer(vibrancy=3, base_size=9, type_scale=2.0), seed_color=None)
     assert (intent.primary, intent.accent, intent.vibrancy, intent.base_size, intent.type_scale) == (
-        "#2f9e6b", "#f59e0b", 1.0, 14, 1.414)
+        "#2f9e6b",
+        "#f59e0b",
+        1.0,
+        14,
+        1.414,
+    )
 
 
 def test_the_users_seed_wins_over_the_models_primary():
@@ -316,9 +361,15 @@ def test_the_users_seed_wins_over_the_models_primary():
 
 @pytest.mark.parametrize(
     ("bad", "field"),
-    [(answer(font_pairing="comic-sans"), "font_pairing"), (answer(primary="red"), "primary"),
-     (answer(harmony="x"), "harmony"), (answer(vibrancy="lots"), "vibrancy"), ({**answer(), "mood": "calm"}, "mood"),
-     ({k: v for k, v in answer().items() if k != "density"}, "density"), ("[]", "answer")],
+    [
+        (answer(font_pairing="comic-sans"), "font_pairing"),
+        (answer(primary="red"), "primary"),
+        (answer(harmony="x"), "harmony"),
+        (answer(vibrancy="lots"), "vibrancy"),
+        ({**answer(), "mood": "calm"}, "mood"),
+        ({k: v for k, v in answer().items() if k != "density"}, "density"),
+        ("[]", "answer"),
+    ],
 )
 def test_anything_else_that_is_off_is_refused(bad, field):
     with pytest.raises(EngineInputError) as caught:
@@ -355,15 +406,26 @@ def test_locked_parts_never_change_and_unlocked_ones_may(n, locks):
 
 def test_locking_one_part_does_not_change_how_another_varies():
     free, locked = variant(BASE, 5), variant(BASE, 5, ["font_pairing"])
-    assert locked.font_pairing == BASE.font_pairing and locked.harmony == free.harmony and locked.primary == free.primary
+    assert (
+        locked.font_pairing == BASE.font_pairing and locked.harmony == free.harmony and locked.primary == free.primary
+    )
 
 
 def test_a_fully_locked_variant_is_the_intent():
     assert variant(BASE, 7, list(LOCKABLE)) == BASE
 
 
-@pytest.mark.parametrize(("n", "locks", "field"), [(-1, [], "variant"), (1000, [], "variant"), ("2", [], "variant"),
-                                                    (True, [], "variant"), (1, ["colour"], "locks"), (1, "primary", "locks")])
+@pytest.mark.parametrize(
+    ("n", "locks", "field"),
+    [
+        (-1, [], "variant"),
+        (1000, [], "variant"),
+        ("2", [], "variant"),
+        (True, [], "variant"),
+        (1, ["colour"], "locks"),
+        (1, "primary", "locks"),
+    ],
+)
 def test_bad_variants_and_locks_are_refused(n, locks, field):
     with pytest.raises(EngineInputError) as caught:
         variant(BASE, n, locks)
@@ -425,8 +487,10 @@ def test_roundness_and_shadow_depth_scale_the_tokens_continuously():
 
 
 def test_density_sets_the_spacing_unit():
-    bases = [generate_typography(Intent(primary="#2563eb", density=d))["spacing"]["base_px"]
-             for d in ("compact", "comfortable", "spacious")]
+    bases = [
+        generate_typography(Intent(primary="#2563eb", density=d))["spacing"]["base_px"]
+        for d in ("compact", "comfortable", "spacious")
+    ]
     assert bases == sorted(bases) and len(set(bases)) == 3
 
 
@@ -463,8 +527,11 @@ def tokens():
 
 @pytest.mark.parametrize(
     ("stack", "names"),
-    [('"Inter", ui-sans-serif, sans-serif', ["Inter", "ui-sans-serif", "sans-serif"]),
-     ("Inter, 'Segoe UI', serif", ["Inter", "Segoe UI", "serif"]), ("-apple-system", ["-apple-system"])],
+    [
+        ('"Inter", ui-sans-serif, sans-serif', ["Inter", "ui-sans-serif", "sans-serif"]),
+        ("Inter, 'Segoe UI', serif", ["Inter", "Segoe UI", "serif"]),
+        ("-apple-system", ["-apple-system"]),
+    ],
 )
 def test_font_stacks_are_read_into_names(stack, names):
     assert parse_font_stack(stack) == names

@@ -67,7 +67,7 @@ def channel(value: int) -> float:
 
 
 def wcag_luminance(hex_color: str) -> float:
-    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 
@@ -98,9 +98,13 @@ CONTRACT = (
 )
 
 
-def assert_theme_contract(theme: dict) -> None:
+def assert_theme_contract(theme: dict, high: bool = False) -> None:
+    """Every contract pair; a high-contrast theme needs 7:1 for text and 4.5:1 for borders and rings."""
     assert list(theme) == ROLES
-    failing = [(fg, bg, round(ratio(theme[fg], theme[bg]), 3)) for fg, bg, need in CONTRACT if ratio(theme[fg], theme[bg]) < need]
+    scaled = [(fg, bg, (7.0 if need == 4.5 else 4.5) if high else need) for fg, bg, need in CONTRACT]
+    failing = [
+        (fg, bg, round(ratio(theme[fg], theme[bg]), 3)) for fg, bg, need in scaled if ratio(theme[fg], theme[bg]) < need
+    ]
     assert not failing, failing
 
 
@@ -138,9 +142,10 @@ def assert_brand_kept(tokens: dict, name: str, colour: str) -> None:
 
 def assert_all_valid(tokens: dict) -> None:
     assert_scales_valid(tokens["colors"])
-    for theme in ("light", "dark"):
-        assert_theme_contract(tokens["themes"][theme])
-        assert_status_distinct(tokens["themes"][theme])
+    assert list(tokens["themes"]) == ["light", "dark", "light-high", "dark-high"]
+    for theme, roles in tokens["themes"].items():
+        assert_theme_contract(roles, high=theme.endswith("-high"))
+        assert_status_distinct(roles)
     report = build_report(tokens)
     assert report["passes"], [row for row in report["contrast"] + report["status_distances"] if not row["passes"]]
 
@@ -150,8 +155,14 @@ def assert_all_valid(tokens: dict) -> None:
 
 @pytest.mark.parametrize(
     ("foreground", "background", "published"),
-    [("#000000", "#ffffff", 21.0), ("#767676", "#ffffff", 4.54), ("#777777", "#ffffff", 4.48),
-     ("#595959", "#ffffff", 7.0), ("#ffffff", "#0000ff", 8.59), ("#ff0000", "#ffffff", 3.99)],
+    [
+        ("#000000", "#ffffff", 21.0),
+        ("#767676", "#ffffff", 4.54),
+        ("#777777", "#ffffff", 4.48),
+        ("#595959", "#ffffff", 7.0),
+        ("#ffffff", "#0000ff", 8.59),
+        ("#ff0000", "#ffffff", 3.99),
+    ],
 )
 def test_the_wcag_oracle_matches_published_ratios(foreground, background, published):
     # WebAIM's contrast checker and the WCAG 2.1 understanding documents give these (two decimals).
@@ -234,7 +245,7 @@ def test_the_dark_theme_keeps_a_brand_colour_that_stands_out_and_says_so():
     assert tokens["themes"]["dark"]["primary"] == "#ffd400"
     [entry] = [e for e in build_report(tokens)["brand"] if e["role"] == "primary"]
     assert entry["light"]["step"] == entry["dark"]["step"]
-    assert "used as is" in entry["note"]
+    assert entry["dark"]["note"] == "The brand colour is used as is: it stands out 3:1 from the dark page."
 
 
 def test_a_dark_brand_colour_moves_to_the_nearest_step_that_stands_out_on_the_dark_page():
@@ -245,11 +256,26 @@ def test_a_dark_brand_colour_moves_to_the_nearest_step_that_stands_out_on_the_da
     assert ratio(dark["primary"], dark["background"]) >= 3 and ratio(dark["primary"], dark["surface"]) >= 3
     brand_step = next(step for step, value in scale.items() if value == navy)
     chosen = next(step for step, value in scale.items() if value == dark["primary"])
-    between = STEPS[STEPS.index(chosen) + 1:STEPS.index(brand_step)]
-    assert all(ratio(scale[step], dark["background"]) < 3 or ratio(scale[step], dark["surface"]) < 3 for step in between)
+    between = STEPS[STEPS.index(chosen) + 1 : STEPS.index(brand_step)]
+    assert all(
+        ratio(scale[step], dark["background"]) < 3 or ratio(scale[step], dark["surface"]) < 3 for step in between
+    )
     [entry] = [e for e in build_report(tokens)["brand"] if e["role"] == "primary"]
     assert (entry["light"]["step"], entry["dark"]["step"]) == (brand_step, chosen)
-    assert f"Step {chosen} instead of the brand colour" in entry["note"]
+    assert entry["dark"]["note"].startswith(f"Step {chosen} instead of the brand colour")
+
+
+def test_high_contrast_themes_keep_the_brand_where_it_takes_7_to_1_text_and_say_why_not():
+    tokens = generate_colors(Intent(primary="#2563eb"))
+    light_high = tokens["themes"]["light-high"]
+    # #2563eb takes at most 5.17:1 text (white): too little for 7:1, so light-high uses a darker step of its scale.
+    assert max(ratio("#ffffff", "#2563eb"), ratio("#000000", "#2563eb")) < 7
+    assert light_high["primary"] != "#2563eb" and light_high["primary"] in tokens["colors"]["primary"].values()
+    assert ratio(light_high["on-primary"], light_high["primary"]) >= 7
+    [entry] = [e for e in build_report(tokens)["brand"] if e["role"] == "primary"]
+    assert "takes 7:1 text" in entry["light-high"]["note"]
+    black_on_yellow = generate_colors(Intent(primary="#ffd400"))["themes"]["light-high"]
+    assert black_on_yellow["primary"] == "#ffd400" and ratio(black_on_yellow["on-primary"], "#ffd400") >= 7
 
 
 def test_given_secondary_and_accent_are_kept_exactly():
@@ -261,8 +287,10 @@ def test_given_secondary_and_accent_are_kept_exactly():
 
 def test_every_harmony_gives_different_companions():
     companions = {
-        harmony: tuple(generate_colors(Intent(primary="#2563eb", harmony=harmony))["colors"][n]["500"]
-                       for n in ("secondary", "accent"))
+        harmony: tuple(
+            generate_colors(Intent(primary="#2563eb", harmony=harmony))["colors"][n]["500"]
+            for n in ("secondary", "accent")
+        )
         for harmony in ("analogous", "complementary", "split-complementary", "triadic", "monochrome")
     }
     assert len(set(companions.values())) == 5
@@ -278,7 +306,9 @@ def test_monochrome_companions_keep_the_primarys_hue():
 
 def test_vibrancy_moves_derived_colours_continuously():
     chroma = [
-        Color(generate_colors(Intent(primary="#2563eb", vibrancy=v))["themes"]["light"]["accent"]).convert("oklch")["chroma"]
+        Color(generate_colors(Intent(primary="#2563eb", vibrancy=v))["themes"]["light"]["accent"]).convert("oklch")[
+            "chroma"
+        ]
         for v in (0.0, 0.25, 0.5, 0.75, 1.0)
     ]
     assert chroma == sorted(chroma) and chroma[-1] > 2.5 * chroma[0]
@@ -348,15 +378,17 @@ def test_the_gamut_boundary_is_where_coloraide_says(lightness_value, hue):
 # --- report ----------------------------------------------------------------------------------------------------
 
 
-def test_report_checks_every_contract_pair_with_its_kind():
+def test_report_checks_every_contract_pair_with_its_kind_in_every_theme():
     report = build_report(generate_colors(interpret("calm")))
     rows = {(row["theme"], row["foreground"], row["background"]): row for row in report["contrast"]}
-    assert len(rows) == 2 * len(CONTRACT)
-    for theme in ("light", "dark"):
+    assert len(rows) == 4 * len(CONTRACT)
+    for theme in ("light", "dark", "light-high", "dark-high"):
+        high = theme.endswith("-high")
         for fg, bg, need in CONTRACT:
             row = rows[(theme, fg, bg)]
-            assert row["required"] == need
-            assert row["kind"] == ("non-text" if need == 3.0 else "text")
+            kind = "non-text" if need == 3.0 else "text"
+            assert row["kind"] == kind
+            assert row["required"] == ({"text": 7.0, "non-text": 4.5} if high else {"text": 4.5, "non-text": 3.0})[kind]
 
 
 def test_report_rounds_down_and_judges_the_unrounded_ratio():
@@ -388,13 +420,21 @@ def test_repair_fixes_a_deliberately_broken_theme_and_leaves_passing_roles_alone
     tokens = generate_colors(interpret("calm"))
     broken = json.loads(json.dumps(tokens))
     light = broken["themes"]["light"]
-    light.update({"text": light["background"], "on-primary": light["primary"], "accent-text": "#dddddd",
-                  "on-danger-subtle": light["danger-subtle"], "border-strong": light["background"]})
+    light.update(
+        {
+            "text": light["background"],
+            "on-primary": light["primary"],
+            "accent-text": "#dddddd",
+            "on-danger-subtle": light["danger-subtle"],
+            "border-strong": light["background"],
+        }
+    )
     assert not build_report(broken)["passes"]
     fixed = repair_themes(broken)
     assert build_report(fixed)["passes"]
-    untouched = [role for role in ROLES if role not in ("text", "on-primary", "accent-text", "on-danger-subtle",
-                                                           "border-strong")]
+    untouched = [
+        role for role in ROLES if role not in ("text", "on-primary", "accent-text", "on-danger-subtle", "border-strong")
+    ]
     assert all(fixed["themes"]["light"][role] == tokens["themes"]["light"][role] for role in untouched)
 
 

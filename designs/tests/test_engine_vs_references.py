@@ -136,7 +136,9 @@ def test_measured_contrast_agrees_with_the_engine_report():
         measured = [row for theme in pq.THEMES for row in pq.contrast_rows(tokens["themes"][theme])]
         assert report["passes"]
         assert [(fg, bg, need) for fg, bg, _, need in measured] == [
-            (row["foreground"], row["background"], row["required"]) for row in report["contrast"]
+            (row["foreground"], row["background"], row["required"])
+            for row in report["contrast"]
+            if row["theme"] in pq.THEMES  # the references have no high-contrast themes to compare
         ]
         assert all(ratio >= required for _, _, ratio, required in measured)
 

@@ -115,10 +115,22 @@ def test_css_has_scales_both_themes_and_scalars(tokens):
     assert all(root[f"color-{s}-{k}"] == v for s, scale in tokens["colors"].items() for k, v in scale.items())
     light, dark = tokens["themes"]["light"], tokens["themes"]["dark"]
     assert {role: root[f"color-{role}"] for role in light} == light
-    preferred_dark = custom_properties(
-        blocks[("@media (prefers-color-scheme: dark)", ':root:not([data-theme="light"])')]
-    )
+    preferred_dark = custom_properties(blocks[("@media (prefers-color-scheme: dark)", ":root:not([data-theme])")])
     assert {role: preferred_dark[f"color-{role}"] for role in dark} == dark
+    preferences = {
+        "light-high": "@media (prefers-contrast: more)",
+        "dark-high": "@media (prefers-color-scheme: dark) and (prefers-contrast: more)",
+    }
+    for theme, media in preferences.items():
+        roles = tokens["themes"][theme]
+        preferred = custom_properties(blocks[(media, ":root:not([data-theme])")])
+        assert {role: preferred[f"color-{role}"] for role in roles} == roles
+        forced = blocks[(f'[data-theme="{theme}"]',)]
+        assert {role: forced[f"--color-{role}"] for role in roles} == roles
+        assert forced["color-scheme"] == theme.removesuffix("-high")
+    # The reader's preference never overrides a theme the page chose: every preference block is :not([data-theme]).
+    in_media = [path for path in blocks if len(path) == 2 and path[0].startswith("@media")]
+    assert in_media and all(path[1] == ":root:not([data-theme])" for path in in_media)
     forced_dark = custom_properties(blocks[('[data-theme="dark"]',)])
     forced_light = custom_properties(blocks[('[data-theme="light"]',)])
     assert {role: forced_dark[f"color-{role}"] for role in dark} == dark

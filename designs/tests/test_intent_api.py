@@ -50,8 +50,10 @@ def test_preview_for_a_signed_in_user_charges_nothing(user_api, user):
 
 
 def test_variations_are_deterministic_different_and_keep_their_locks(api):
-    bodies = [post(api, "/api/preview", {"intent": INTENT, "variant": n, "locks": ["primary", "font_pairing"]}).json()
-              for n in (1, 2, 3, 4)]
+    bodies = [
+        post(api, "/api/preview", {"intent": INTENT, "variant": n, "locks": ["primary", "font_pairing"]}).json()
+        for n in (1, 2, 3, 4)
+    ]
     again = post(api, "/api/preview", {"intent": INTENT, "variant": 3, "locks": ["primary", "font_pairing"]}).json()
     assert again == bodies[2]
     assert len({json.dumps(b["tokens"], sort_keys=True) for b in bodies}) == 4
@@ -168,13 +170,20 @@ def test_raw_tokens_leave_a_design_system_without_an_intent_and_an_intent_brings
     patch(user_api, f"/api/design-systems/{design.pk}/", {"intent": INTENT})
     design.refresh_from_db()
     assert design.intent["primary"] == "#ffd400" and set(design.tokens) == {
-        "colors", "themes", "typography", "spacing", "radii", "shadows"}
+        "colors",
+        "themes",
+        "typography",
+        "spacing",
+        "radii",
+        "shadows",
+    }
 
 
 def test_patching_tokens_and_intent_together_is_refused(user_api, user):
     design = services.design_system_create(owner=user, name="Acme", intent={"primary": "#2563eb"})
-    response = patch(user_api, f"/api/design-systems/{design.pk}/",
-                     {"intent": INTENT, "tokens": generate_colors(interpret("calm"))})
+    response = patch(
+        user_api, f"/api/design-systems/{design.pk}/", {"intent": INTENT, "tokens": generate_colors(interpret("calm"))}
+    )
     assert response.status_code == 400
 
 
@@ -226,17 +235,20 @@ def test_a_saved_generation_keeps_its_intent_and_it_previews_to_the_same_tokens(
 def test_design_systems_of_the_first_engine_get_every_new_role(user):
     tokens = generate_colors(interpret("calm fintech"))
     old_roles = ["background", "surface", "text", "text-muted", "border", "focus-ring"] + [
-        role for name in ("primary", "secondary", "accent", "success", "warning", "danger", "info")
+        role
+        for name in ("primary", "secondary", "accent", "success", "warning", "danger", "info")
         for role in (name, f"on-{name}")
     ]
-    legacy = {"colors": tokens["colors"],
-              "themes": {theme: {role: roles[role] for role in old_roles} for theme, roles in tokens["themes"].items()}}
+    legacy = {
+        "colors": tokens["colors"],
+        "themes": {theme: {role: tokens["themes"][theme][role] for role in old_roles} for theme in ("light", "dark")},
+    }
     design = DesignSystem.objects.create(owner=user, name="Old", tokens=legacy, report={"contrast": [], "passes": True})
 
     importlib.import_module("designs.migrations.0003_complete_legacy_themes").complete(apps, None)
 
     design.refresh_from_db()
-    assert design.tokens["themes"] == tokens["themes"]
+    assert design.tokens["themes"] == {theme: tokens["themes"][theme] for theme in ("light", "dark")}
     assert design.report["passes"] is True and len(design.report["contrast"]) == 72
 
 
