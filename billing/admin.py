@@ -17,7 +17,19 @@ class PriceIdMixin:
         return f"{price_id} (from the environment)" if price_id != obj.stripe_price_id else price_id
 
 
+def _at_least(a: int | None, b: int | None) -> bool:
+    """Whether limit `a` allows at least as much as `b` (None is unlimited)."""
+    return a is None or (b is not None and a >= b)
+
+
+LIMITS = {"max_design_systems": "saved design systems", "max_api_keys": "API keys"}
+
+
 class PlanForm(forms.ModelForm):
+    """A plan's price, allowances and limits. Besides each field's own rules: the free plan costs nothing
+    and is the only one whose signup credits count; a plan without a price has no invoices, so no monthly
+    credits; and a plan allows at least what every lower-ranked plan allows (upgrading never takes away)."""
+
     class Meta:
         model = Plan
         fields = [
@@ -27,6 +39,9 @@ class PlanForm(forms.ModelForm):
             "currency",
             "interval",
             "monthly_credits",
+            "signup_credits",
+            "max_design_systems",
+            "max_api_keys",
             "features",
             "rank",
             "stripe_price_id",
@@ -38,13 +53,60 @@ class PlanForm(forms.ModelForm):
             raise forms.ValidationError('Give a list of sentences, e.g. ["100 credits every month", "…"].')
         return features
 
+    def clean_max_design_systems(self):
+        value = self.cleaned_data["max_design_systems"]
+        if value == 0:
+            raise forms.ValidationError("Allow at least 1, or leave it empty for unlimited.")
+        return value
+
+    def clean(self):
+        data = super().clean()
+        code = self.instance.code if self.instance.pk else data.get("code")
+        is_free = code == selectors.FREE_PLAN
+        if is_free and data.get("price_amount"):
+            self.add_error("price_amount", "The free plan costs nothing.")
+        if not is_free and data.get("signup_credits"):
+            self.add_error("signup_credits", "Only the free plan's signup credits are granted: set them there.")
+        if data.get("price_amount") == 0 and data.get("monthly_credits"):
+            self.add_error("monthly_credits", "A plan without a price is never invoiced: it grants no monthly credits.")
+        if "rank" in data:
+            self._check_ranks(code, data)
+        return data
+
+    def _check_ranks(self, code: str, data: dict) -> None:
+        others = list(Plan.objects.exclude(code=code).exclude(rank=data["rank"]))
+        for field, what in LIMITS.items():
+            if field not in data:
+                continue
+            for other in others:
+                theirs, below = getattr(other, field), other.rank < data["rank"]
+                if not (_at_least(data[field], theirs) if below else _at_least(theirs, data[field])):
+                    allows = "unlimited" if theirs is None else theirs
+                    self.add_error(
+                        field,
+                        f"{other.name}, ranked {'below' if below else 'above'} this plan, allows {allows} {what}: "
+                        "a plan must allow at least what every plan ranked below it allows.",
+                    )
+                    break
+
 
 @admin.register(Plan)
 class PlanAdmin(PriceIdMixin, admin.ModelAdmin):
     """Plans are referenced by users and subscriptions by code: they are edited, never deleted."""
 
     form = PlanForm
-    list_display = ["code", "name", "price_amount", "currency", "interval", "monthly_credits", "rank", "price_in_use"]
+    list_display = [
+        "code",
+        "name",
+        "price_amount",
+        "currency",
+        "interval",
+        "monthly_credits",
+        "max_design_systems",
+        "max_api_keys",
+        "rank",
+        "price_in_use",
+    ]
     readonly_fields = ["price_in_use", "updated_at"]
 
     def get_readonly_fields(self, request, obj=None):

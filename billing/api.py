@@ -5,7 +5,13 @@ from rest_framework.views import APIView
 
 from . import selectors, services, stripe_api
 from .errors import StripeNotConfigured
-from .serializers import CheckoutRequestSerializer, PlansSerializer, SubscriptionSerializer, UrlSerializer
+from .serializers import (
+    CheckoutRequestSerializer,
+    PlansSerializer,
+    SubscriptionSerializer,
+    UrlSerializer,
+    price_list,
+)
 
 NOT_CONFIGURED = OpenApiResponse(description="`not_configured`: Stripe keys (or this item's Stripe price) are unset.")
 STRIPE_FAILED = OpenApiResponse(description="`provider_unavailable`: Stripe failed or could not be reached.")
@@ -30,11 +36,13 @@ class PlansView(APIView):
         auth=[],
         tags=["billing"],
         summary="Plans and credit packs",
-        description="Every plan (`free` and `pro` always exist) with its price and monthly credits, and the "
-        "credit packs for sale. Prices are in minor units (cents).",
+        description="Every plan (`free` and `pro` always exist) with its price, monthly credits and limits "
+        "(saved design systems, personal API keys), the credit packs for sale, and the credits every new user "
+        "is granted. Prices are in minor units (cents). Staff edit all of it in admin; the pricing table shows "
+        "the same numbers.",
     )
     def get(self, request):
-        return Response(PlansSerializer({"plans": selectors.plans(), "packs": selectors.packs_for_sale()}).data)
+        return Response(price_list())
 
 
 class CheckoutView(APIView):

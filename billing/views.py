@@ -17,7 +17,7 @@ from credits import selectors as credit_selectors
 from designforge.errors import DomainError
 
 from . import selectors, services, stripe_api
-from .serializers import CheckoutRequestSerializer, PlansSerializer
+from .serializers import CheckoutRequestSerializer, price_list
 
 CURRENCY_SYMBOLS = {"usd": "$", "eur": "€", "gbp": "£", "jpy": "¥"}
 ZERO_DECIMAL_CURRENCIES = {"jpy", "krw", "vnd", "clp", "isk", "huf", "twd", "ugx"}
@@ -40,21 +40,31 @@ def money(amount: int, currency: str) -> str:
     return f"{symbol}{text}" if symbol else f"{text} {currency.upper()}"
 
 
+def limit_lines(limits: dict) -> list[str]:
+    """A plan's limits as the pricing table says them."""
+    saved = limits["design_systems"]
+    lines = [f"Up to {saved} saved design systems" if saved is not None else "Unlimited saved design systems"]
+    if limits["api_keys"]:
+        lines.append(f"Personal API keys for scripts (up to {limits['api_keys']})")
+    return lines
+
+
 def pricing() -> dict:
-    """The plans and packs exactly as `GET /api/plans` shows them, with readable prices."""
-    data = PlansSerializer({"plans": selectors.plans(), "packs": selectors.packs_for_sale()}).data
+    """The plans, limits and packs exactly as `GET /api/plans` shows them, with readable prices."""
+    data = price_list()
     plans = [
         {
             **plan,
             "price_display": money(plan["price"]["amount"], plan["price"]["currency"]),
             "is_free": plan["price"]["amount"] == 0,
+            "limit_lines": limit_lines(plan["limits"]),
         }
         for plan in data["plans"]
     ]
     packs = [
         {**pack, "price_display": money(pack["price"]["amount"], pack["price"]["currency"])} for pack in data["packs"]
     ]
-    return {"plans": plans, "packs": packs}
+    return {"plans": plans, "packs": packs, "signup_credits": data["signup_credits"]}
 
 
 def landing(request):

@@ -9,7 +9,6 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from billing.models import CreditPack, Plan, Purchase, StripeCustomer, Subscription
-from credits.services import SIGNUP_CREDITS
 
 from .factories import PRICE_LARGE, PRICE_PRO
 from .fake_stripe import API_KEY
@@ -36,36 +35,44 @@ def test_plans_are_public_and_shaped_as_the_contract_says(api):
     response = api.get("/api/plans")
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"plans", "packs"}
+    assert set(body) == {"plans", "packs", "signup_credits"}
     free, pro = body["plans"]
     assert free == {
         "code": "free",
         "name": "Free",
         "price": {"amount": 0, "currency": "usd", "interval": "month"},
         "monthly_credits": 0,
+        "limits": {"design_systems": 10, "api_keys": 0},
         "features": [
-            f"{SIGNUP_CREDITS} credits when you sign up",
+            "10 credits when you sign up",
             "Colour palettes, typography and full design systems",
             "Export to CSS, SCSS, Tailwind and design tokens",
         ],
     }
-    assert (pro["code"], pro["price"], pro["monthly_credits"]) == (
+    assert (pro["code"], pro["price"], pro["monthly_credits"], pro["limits"]) == (
         "pro",
         {"amount": 1200, "currency": "usd", "interval": "month"},
         100,
+        {"design_systems": None, "api_keys": 10},
     )
     assert pro["features"][0] == "100 credits every paid month"
     assert body["packs"] == [
         {"code": "small", "name": "Small pack", "credits": 50, "price": {"amount": 500, "currency": "usd"}},
         {"code": "large", "name": "Large pack", "credits": 200, "price": {"amount": 1500, "currency": "usd"}},
     ]
+    assert body["signup_credits"] == 10
 
 
 def test_plans_follow_what_staff_set(api):
-    Plan.objects.filter(code="pro").update(monthly_credits=150)
+    Plan.objects.filter(code="pro").update(monthly_credits=150, max_design_systems=500, max_api_keys=3)
+    Plan.objects.filter(code="free").update(signup_credits=25, max_design_systems=5)
     CreditPack.objects.filter(code="large").update(is_active=False)
     body = api.get("/api/plans").json()
-    assert body["plans"][1]["monthly_credits"] == 150 and body["plans"][1]["features"][0].startswith("150 ")
+    free, pro = body["plans"]
+    assert pro["monthly_credits"] == 150 and pro["features"][0].startswith("150 ")
+    assert pro["limits"] == {"design_systems": 500, "api_keys": 3}
+    assert free["limits"] == {"design_systems": 5, "api_keys": 0}
+    assert body["signup_credits"] == 25 and free["features"][0] == "25 credits when you sign up"
     assert [p["code"] for p in body["packs"]] == ["small"]
 
 
