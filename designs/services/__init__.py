@@ -1,6 +1,6 @@
 """Every write to design systems and generations, one module per concern:
 
-- `design_systems`: save, change and delete design systems (free);
+- `design_systems`: save (within the plan's limit), change and delete design systems (free);
 - `generation`: paid generation from a sentence, with its credits, idempotency and refunds;
 - `inputs`: the cleaning of prompts, names, colours and tokens that both share.
 
@@ -10,6 +10,7 @@ Callers import from `designs.services`; the split is for readers.
 from .design_systems import (
     design_system_create,
     design_system_delete,
+    design_system_limit_check,
     design_system_update,
     designs_erase_closed_user,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "STALE_AFTER",
     "design_system_create",
     "design_system_delete",
+    "design_system_limit_check",
     "design_system_update",
     "designs_erase_closed_user",
     "generation_run",

@@ -1,8 +1,12 @@
-"""Every write to saved design systems. Saving costs nothing."""
+"""Every write to saved design systems. Saving costs nothing, up to the plan's limit of saved ones."""
+
+from django.db import transaction
 
 from accounts.models import User
 
+from .. import selectors
 from ..engine import build_report
+from ..errors import DesignSystemLimitReached
 from ..models import DesignSystem, Generation
 from .inputs import MAX_PROMPT_LENGTH, checked_tokens, clean_name, clean_seed, clean_text
 
@@ -13,22 +17,45 @@ def default_name(prompt: str, seed_color: str) -> str:
     return f"Brand {seed_color}" if seed_color else "Untitled design system"
 
 
+def design_system_limit_check(*, owner: User) -> None:
+    """Refuse one more saved design system past the owner's plan limit: `DesignSystemLimitReached` (403
+    `plan_required`, with `details.upgrade_url`, `limit` and `count`).
+
+    Call it inside the transaction that saves, right before the insert: it locks the owner's row, so
+    saves racing at the limit queue there and the later one counts the earlier (lock order: the user row
+    first). Nothing saved is ever touched: an owner over the limit (after a downgrade) keeps and edits
+    every design system, and saves again once back under it."""
+    locked = User.objects.select_for_update().only("pk", "plan").get(pk=owner.pk)
+    allowance = selectors.saved_allowance(locked)
+    if allowance.is_full:
+        raise DesignSystemLimitReached(
+            count=allowance.count,
+            limit=allowance.limit,
+            plan=allowance.plan.plan,
+            plan_name=allowance.plan.plan_name,
+            upgrade_plan=allowance.plan.upgrade_plan,
+        )
+
+
 def design_system_create(
     *, owner: User, name: str, tokens: dict, prompt: str = "", seed_color: str = "", is_public: bool = False
 ) -> DesignSystem:
-    """Save tokens as a design system, free of charge. The tokens are validated (`InvalidTokens`, 400,
-    with a `tokens.<path>` key per problem) and stored normalised but otherwise as given, never
-    repaired behind the user's back: the report, recomputed here, shows any pair that fails."""
+    """Save tokens as a design system, free of charge, within the plan's limit (`design_system_limit_check`).
+    The tokens are validated (`InvalidTokens`, 400, with a `tokens.<path>` key per problem) and stored
+    normalised but otherwise as given, never repaired behind the user's back: the report, recomputed
+    here, shows any pair that fails."""
     clean = checked_tokens(tokens)
-    return DesignSystem.objects.create(
-        owner=owner,
-        name=clean_name(name),
-        prompt=clean_text(prompt, field="prompt", max_length=MAX_PROMPT_LENGTH),
-        seed_color=clean_seed(seed_color),
-        tokens=clean,
-        report=build_report(clean),
-        is_public=bool(is_public),
-    )
+    fields = {
+        "name": clean_name(name),
+        "prompt": clean_text(prompt, field="prompt", max_length=MAX_PROMPT_LENGTH),
+        "seed_color": clean_seed(seed_color),
+        "tokens": clean,
+        "report": build_report(clean),
+        "is_public": bool(is_public),
+    }
+    with transaction.atomic():
+        design_system_limit_check(owner=owner)
+        return DesignSystem.objects.create(owner=owner, **fields)
 
 
 def design_system_update(
