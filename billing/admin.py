@@ -5,7 +5,7 @@ from designforge.admin import ReadOnlyAdminMixin, messages
 from designforge.errors import DomainError
 
 from . import selectors, services
-from .models import CreditPack, Plan, Purchase, StripeCustomer, Subscription
+from .models import CheckoutSession, CreditPack, Plan, Purchase, StripeCustomer, Subscription
 
 
 class PriceIdMixin:
@@ -177,6 +177,17 @@ class PurchaseAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_filter = ["status", "pack"]
     search_fields = ["checkout_session_id", "payment_intent_id", "user__email", "user__clerk_id"]
     list_select_related = ["user", "pack"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(CheckoutSession)
+class CheckoutSessionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Every Checkout Session we created: only these are honoured when Stripe says one completed."""
+
+    list_display = ["created_at", "stripe_session_id", "user", "plan", "pack"]
+    list_filter = ["plan", "pack"]
+    search_fields = ["stripe_session_id", "user__email", "user__clerk_id"]
+    list_select_related = ["user", "plan", "pack"]
     date_hierarchy = "created_at"
 
 

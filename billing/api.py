@@ -13,7 +13,9 @@ from .serializers import (
     price_list,
 )
 
-NOT_CONFIGURED = OpenApiResponse(description="`not_configured`: Stripe keys (or this item's Stripe price) are unset.")
+NOT_CONFIGURED = OpenApiResponse(
+    description="`not_configured`: payments are off on this server (STRIPE_SECRET_KEY is unset, or Stripe refused it)."
+)
 STRIPE_FAILED = OpenApiResponse(description="`provider_unavailable`: Stripe failed or could not be reached.")
 
 

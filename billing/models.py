@@ -115,6 +115,33 @@ class Subscription(models.Model):
         return f"{self.stripe_subscription_id} ({self.plan_id}, {self.status})"
 
 
+class CheckoutSession(models.Model):
+    """A Stripe Checkout Session we created, for a plan or a credit pack, recorded before its URL is
+    answered. Only these are honoured when Stripe says a session completed: one we did not create, or
+    whose `client_reference_id` and `metadata.user_id` disagree with each other or with this row,
+    grants nothing."""
+
+    stripe_session_id = models.CharField(max_length=255, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="checkout_sessions")
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    pack = models.ForeignKey(CreditPack, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "-created_at"])]
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(plan__isnull=False, pack__isnull=True)
+                | models.Q(plan__isnull=True, pack__isnull=False),
+                name="checkout_plan_or_pack",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.stripe_session_id} ({self.plan_id or self.pack_id})"
+
+
 class Purchase(models.Model):
     """A credit pack bought through Stripe Checkout, from the session's creation to any refund.
 

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from accounts.models import User
 from designforge.plans import PlanLimits
 
-from .models import CreditPack, Plan, StripeCustomer, Subscription
+from .models import CheckoutSession, CreditPack, Plan, StripeCustomer, Subscription
 
 FREE_PLAN = "free"
 # Subscriptions in these statuses give their plan. `past_due` keeps it while Stripe retries the
@@ -49,8 +49,9 @@ def plan_for(*, plan_code: str | None = None, price_ids: tuple[str, ...] = ()) -
     return None
 
 
-def pack_for(*, pack_code: str | None) -> CreditPack | None:
-    return CreditPack.objects.filter(code=pack_code).first() if pack_code else None
+def checkout_session_of(session_id: str) -> CheckoutSession | None:
+    """The checkout session we created with this Stripe id, with its user, plan or pack; None if not ours."""
+    return CheckoutSession.objects.select_related("user", "plan", "pack").filter(stripe_session_id=session_id).first()
 
 
 def customer_id_of(user: User) -> str | None:

@@ -24,8 +24,8 @@ from credits.models import LedgerEntry
 from credits.services import credits_grant, credits_revoke
 
 from . import selectors, stripe_api
-from .errors import AlreadySubscribed, NoBillingAccount, PriceNotConfigured, StripeNotConfigured
-from .models import CreditPack, Plan, Purchase, StripeCustomer, Subscription
+from .errors import AlreadySubscribed, NoBillingAccount, StripeNotConfigured
+from .models import CheckoutSession, CreditPack, Plan, Purchase, StripeCustomer, Subscription
 from .payloads import TERMINAL_STATUSES, SubscriptionState, stage, subscription_state
 
 logger = logging.getLogger("billing")
@@ -72,14 +72,20 @@ def _require_stripe() -> None:
         raise StripeNotConfigured()
 
 
-def _price_of(item: Plan | CreditPack, env_name: str) -> str:
+def line_item(item: Plan | CreditPack) -> dict:
+    """What Checkout sells for a plan or a pack: its Stripe price when one is configured (the environment's
+    or admin's), else our own amount and currency inline (`price_data`, monthly or yearly for a plan), so
+    the price shown is the price charged and only STRIPE_SECRET_KEY is needed."""
     price_id = selectors.price_id_of(item)
-    if not price_id:
-        raise PriceNotConfigured(
-            f"{item.name} cannot be bought yet: it has no Stripe price (set {env_name} or its price id in admin).",
-            details={"code": item.code},
-        )
-    return price_id
+    if price_id:
+        return {"price": price_id, "quantity": 1}
+    if isinstance(item, Plan):
+        product = f"DesignForge {item.name} plan"
+        recurring = {"recurring": {"interval": item.interval}}
+    else:
+        product, recurring = f"DesignForge {item.name}: {item.credits} credits", {}
+    price_data = {"currency": item.currency, "unit_amount": item.price_amount, "product_data": {"name": product}}
+    return {"price_data": {**price_data, **recurring}, "quantity": 1}
 
 
 def checkout_start(
@@ -88,11 +94,13 @@ def checkout_start(
     """A Stripe Checkout Session for a paid plan (subscription mode) or a credit pack (payment mode); its URL.
 
     Exactly one of `plan` and `pack`. Refuses a user who already holds a paid plan (409, they manage it
-    in the portal) and an item without a Stripe price (503). The session carries `client_reference_id`
-    = user id and `metadata` = {user_id, plan|pack}, copied onto the subscription or payment, so every
-    later event can be matched without calling Stripe. `request_key` (the caller's Idempotency-Key)
-    makes a retried request return the same session; without one each call opens a new session.
-    A pack's purchase is recorded as pending, with the credits and price the buyer saw.
+    in the portal). The item is sold at its Stripe price, or inline at our own amount (`line_item`). The
+    session carries `client_reference_id` = user id and `metadata` = {user_id, plan|pack}, copied onto the
+    subscription or payment, so every later event can be matched without calling Stripe. `request_key`
+    (the caller's Idempotency-Key) makes a retried request return the same session; without one each
+    call opens a new session. The session is recorded (`CheckoutSession`, and for a pack a pending
+    `Purchase` with the credits and price the buyer saw) before its URL is answered: only recorded
+    sessions are honoured when they complete.
     """
     _require_stripe()
     if (plan is None) == (pack is None):
@@ -101,11 +109,9 @@ def checkout_start(
         current = selectors.entitled_subscription(user)
         if current is not None:
             raise AlreadySubscribed(plan=current.plan_id, plan_name=current.plan.name)
-        price_id = _price_of(plan, f"STRIPE_PRICE_{plan.code.upper()}")
         metadata = {"user_id": str(user.pk), "plan": plan.code}
         params = {"mode": "subscription", "subscription_data": {"metadata": metadata}}
     else:
-        price_id = _price_of(pack, f"STRIPE_PRICE_PACK_{pack.code.upper()}")
         metadata = {"user_id": str(user.pk), "pack": pack.code}
         params = {"mode": "payment", "payment_intent_data": {"metadata": metadata}}
     base_url = base_url.rstrip("/")
@@ -113,17 +119,30 @@ def checkout_start(
         customer=customer_ensure(user=user),
         client_reference_id=str(user.pk),
         metadata=metadata,
-        line_items=[{"price": price_id, "quantity": 1}],
+        line_items=[line_item(plan or pack)],
         success_url=base_url + CHECKOUT_SUCCESS_PATH,
         cancel_url=base_url + CHECKOUT_CANCEL_PATH,
     )
     kind = f"plan:{plan.code}" if plan is not None else f"pack:{pack.code}"
     key = f"checkout:{user.pk}:{request_key}" if request_key else f"checkout:{user.pk}:{kind}:{uuid.uuid4().hex}"
     session = stripe_api.create_checkout_session(params=params, idempotency_key=key)
-    if pack is not None:
-        with transaction.atomic():
+    checkout_record(user=user, session_id=session["id"], plan=plan, pack=pack)
+    return session["url"]
+
+
+def checkout_record(
+    *, user: User, session_id: str, plan: Plan | None = None, pack: CreditPack | None = None
+) -> CheckoutSession:
+    """Record a Checkout Session Stripe created for us (once per session id: a retried request that
+    Stripe answered with the same session records nothing new); for a pack, also its pending purchase
+    with the credits and price the buyer sees."""
+    with transaction.atomic():
+        checkout, _ = CheckoutSession.objects.get_or_create(
+            stripe_session_id=session_id, defaults={"user": user, "plan": plan, "pack": pack}
+        )
+        if pack is not None:
             Purchase.objects.get_or_create(
-                checkout_session_id=session["id"],
+                checkout_session_id=session_id,
                 defaults={
                     "user": user,
                     "pack": pack,
@@ -132,7 +151,7 @@ def checkout_start(
                     "currency": pack.currency,
                 },
             )
-    return session["url"]
+    return checkout
 
 
 def portal_start(*, user: User, base_url: str) -> str:
@@ -282,30 +301,16 @@ def subscription_invoice_paid(
 
 
 def purchase_complete(
-    *,
-    user: User,
-    pack: CreditPack,
-    checkout_session_id: str,
-    payment_intent_id: str,
-    amount: int | None,
-    currency: str,
-    paid: bool,
+    *, checkout: CheckoutSession, payment_intent_id: str, amount: int | None, currency: str, paid: bool
 ) -> Purchase:
-    """A pack's checkout session completed. Records the payment intent (to match later refunds) and, once
-    `paid`, grants the credits recorded at checkout (key `stripe:checkout:<session id>`, kind purchase).
-    A session we have no pending row for (started elsewhere) is recorded from the pack as it is now."""
+    """A pack's checkout session (one we created) completed. Records the payment intent (to match later
+    refunds and disputes) and, once `paid`, grants the credits recorded at checkout (key
+    `stripe:checkout:<session id>`, kind purchase)."""
     with transaction.atomic():
-        locked = User.objects.select_for_update().get(pk=user.pk)
-        purchase = Purchase.objects.select_for_update().filter(checkout_session_id=checkout_session_id).first()
-        if purchase is None:
-            purchase = Purchase(
-                user=locked,
-                pack=pack,
-                checkout_session_id=checkout_session_id,
-                credits=pack.credits,
-                amount=pack.price_amount,
-                currency=pack.currency,
-            )
+        locked = User.objects.select_for_update().get(pk=checkout.user_id)
+        purchase = Purchase.objects.select_for_update().select_related("pack").get(
+            checkout_session_id=checkout.stripe_session_id
+        )
         if payment_intent_id:
             purchase.payment_intent_id = payment_intent_id
         if amount is not None:
@@ -317,7 +322,7 @@ def purchase_complete(
             credits_grant(
                 user=locked,
                 amount=purchase.credits,
-                key=f"stripe:checkout:{checkout_session_id}",
+                key=f"stripe:checkout:{checkout.stripe_session_id}",
                 kind=LedgerEntry.Kind.PURCHASE,
                 description=f"{purchase.pack.name}: {purchase.credits} credits",
             )

@@ -21,7 +21,9 @@ def staff(client):
     return client
 
 
-@pytest.mark.parametrize("model", ["plan", "creditpack", "subscription", "purchase", "stripecustomer"])
+@pytest.mark.parametrize(
+    "model", ["plan", "creditpack", "subscription", "purchase", "stripecustomer", "checkoutsession"]
+)
 def test_every_billing_screen_opens(staff, model):
     assert staff.get(f"/admin/billing/{model}/").status_code == 200
 

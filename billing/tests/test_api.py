@@ -8,7 +8,7 @@ import stripe
 from django.core.management import call_command
 from django.utils import timezone
 
-from billing.models import CreditPack, Plan, Purchase, StripeCustomer, Subscription
+from billing.models import CheckoutSession, CreditPack, Plan, Purchase, StripeCustomer, Subscription
 
 from .factories import PRICE_LARGE, PRICE_PRO
 from .fake_stripe import API_KEY
@@ -18,6 +18,12 @@ pytestmark = pytest.mark.django_db
 
 def checkout(api, body, **headers):
     return api.post("/api/billing/checkout", body, format="json", **headers)
+
+
+def api_price(api, kind: str, code: str) -> dict:
+    """The price `GET /api/plans` shows for a plan or pack (the pricing table shows the same)."""
+    (item,) = [item for item in api.get("/api/plans").json()[kind] if item["code"] == code]
+    return {k: v for k, v in item["price"].items() if k != "interval"}
 
 
 def make_pro(user, status="active"):
@@ -216,12 +222,65 @@ def test_an_incomplete_subscription_does_not_block_a_new_checkout(user_api, user
     assert checkout(user_api, {"plan": "pro"}).status_code == 200
 
 
-def test_an_item_without_a_stripe_price_is_503(user_api, fake_stripe):
-    response = checkout(user_api, {"plan": "pro"})
-    assert response.status_code == 503
-    error = response.json()["error"]
-    assert error["code"] == "not_configured" and "STRIPE_PRICE_PRO" in error["message"]
-    assert fake_stripe.requests == []
+def test_without_price_ids_pro_is_sold_inline_at_the_price_we_show(user_api, user, fake_stripe):
+    assert checkout(user_api, {"plan": "pro"}).status_code == 200
+    (session_call,) = fake_stripe.calls("POST", "/v1/checkout/sessions")
+    shown = api_price(user_api, "plans", "pro")
+    assert session_call.params == {
+        "mode": "subscription",
+        "customer": StripeCustomer.objects.get(user=user).stripe_customer_id,
+        "client_reference_id": str(user.pk),
+        "metadata[user_id]": str(user.pk),
+        "metadata[plan]": "pro",
+        "subscription_data[metadata][user_id]": str(user.pk),
+        "subscription_data[metadata][plan]": "pro",
+        "line_items[0][price_data][currency]": shown["currency"],
+        "line_items[0][price_data][unit_amount]": str(shown["amount"]),
+        "line_items[0][price_data][recurring][interval]": "month",
+        "line_items[0][price_data][product_data][name]": "DesignForge Pro plan",
+        "line_items[0][quantity]": "1",
+        "success_url": "http://testserver/billing/?checkout=success",
+        "cancel_url": "http://testserver/billing/?checkout=cancelled",
+    }
+
+
+def test_without_price_ids_a_pack_is_sold_inline_at_what_staff_set(user_api, user, fake_stripe):
+    CreditPack.objects.filter(code="large").update(price_amount=1799, currency="eur")
+    assert checkout(user_api, {"pack": "large"}).status_code == 200
+    params = fake_stripe.calls("POST", "/v1/checkout/sessions")[0].params
+    assert api_price(user_api, "packs", "large") == {"amount": 1799, "currency": "eur"}
+    inline = {k: v for k, v in params.items() if k.startswith("line_items[0]")}
+    assert inline == {
+        "line_items[0][price_data][currency]": "eur",
+        "line_items[0][price_data][unit_amount]": "1799",
+        "line_items[0][price_data][product_data][name]": "DesignForge Large pack: 200 credits",
+        "line_items[0][quantity]": "1",
+    }
+    assert params["mode"] == "payment" and params["payment_intent_data[metadata][pack]"] == "large"
+    assert Purchase.objects.get().amount == 1799
+
+
+def test_a_yearly_plan_is_sold_inline_yearly(user_api, fake_stripe):
+    Plan.objects.filter(code="pro").update(interval="year", price_amount=12000)
+    checkout(user_api, {"plan": "pro"})
+    params = fake_stripe.calls("POST", "/v1/checkout/sessions")[0].params
+    assert params["line_items[0][price_data][recurring][interval]"] == "year"
+    assert params["line_items[0][price_data][unit_amount]"] == "12000"
+
+
+def test_every_checkout_session_we_create_is_recorded_for_its_user_and_item(user_api, user, fake_stripe):
+    checkout(user_api, {"plan": "pro"})
+    checkout(user_api, {"pack": "small"})
+    checkout(user_api, {"pack": "small"}, HTTP_IDEMPOTENCY_KEY="k")
+    checkout(user_api, {"pack": "small"}, HTTP_IDEMPOTENCY_KEY="k")  # the same session again
+    sessions = [call.response["id"] for call in fake_stripe.calls("POST", "/v1/checkout/sessions")]
+    recorded = {(c.stripe_session_id, c.user_id, c.plan_id, c.pack_id) for c in CheckoutSession.objects.all()}
+    assert recorded == {
+        (sessions[0], user.pk, "pro", None),
+        (sessions[1], user.pk, None, "small"),
+        (sessions[2], user.pk, None, "small"),
+    }
+    assert sessions[2] == sessions[3] and Purchase.objects.count() == 2
 
 
 def test_a_price_id_from_the_environment_wins_over_admin(user_api, fake_stripe, prices, settings):

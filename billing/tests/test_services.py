@@ -133,10 +133,9 @@ class TestSubscriptionApply:
 
 def small_pack_checkout(user, *, payment_intent_id="pi_1", paid=True):
     """The checkout of the 50-credit pack (500 USD cents) by `user`, as its webhook records it."""
+    checkout = services.checkout_record(user=user, session_id="cs_1", pack=CreditPack.objects.get(code="small"))
     return services.purchase_complete(
-        user=user,
-        pack=CreditPack.objects.get(code="small"),
-        checkout_session_id="cs_1",
+        checkout=checkout,
         payment_intent_id=payment_intent_id,
         amount=500,
         currency="usd",

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from accounts.models import User
+from accounts.tests.factories import UserFactory
 from billing.models import CreditPack, Plan, Purchase, StripeCustomer, Subscription
 from credits import services as credits
 from credits.models import LedgerEntry
@@ -14,7 +15,7 @@ from credits.selectors import audit_mismatches, balance_of, ledger_of
 from designforge import inbox
 from designforge.models import WebhookEvent
 
-from .conftest import WEBHOOK_URL
+from .conftest import WEBHOOK_URL, started_checkout
 from .factories import (
     DAY,
     WEBHOOK_SECRET,
@@ -40,7 +41,11 @@ def subscribed(send_event, user, *, created=None):
     """A user who went through Checkout for Pro: (customer id, subscription id)."""
     customer, sub = new_id("cus"), new_id("sub")
     session = checkout_session_object(
-        session_id=new_id("cs"), customer=customer, user_id=user.pk, plan="pro", subscription_id=sub
+        session_id=started_checkout(user, plan="pro"),
+        customer=customer,
+        user_id=user.pk,
+        plan="pro",
+        subscription_id=sub,
     )
     assert send_event(stripe_event("checkout.session.completed", session, created=created)).status_code == 200
     return customer, sub
@@ -156,6 +161,52 @@ def test_a_yearly_plan_grants_twelve_months_of_credits(send_event, user):
     assert balance_of(user) == 10 + 1200
 
 
+# --- which completed checkouts are trusted -------------------------------------------------------
+
+
+def completed(user_id, session_id, **kwargs):
+    return checkout_session_object(session_id=session_id, customer="cus_x", user_id=user_id, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "recorded, change",
+    [
+        (False, {}),
+        (True, {"client_reference_id": None}),
+        (True, {"client_reference_id": "999999"}),
+        (True, {"metadata": "another user"}),
+    ],
+    ids=["not-created-by-us", "no-client-reference", "client-reference-differs", "metadata-user-differs"],
+)
+@pytest.mark.parametrize("item", [{"plan": "pro", "subscription_id": "sub_t"}, {"pack": "large"}], ids=["plan", "pack"])
+def test_a_completed_session_we_cannot_trust_grants_nothing(send_event, user, recorded, change, item):
+    session_id = new_id("cs")
+    if recorded:
+        started_checkout(user, session_id=session_id, **{k: v for k, v in item.items() if k in ("plan", "pack")})
+    session = completed(user.pk, session_id, **item)
+    if change.get("metadata"):
+        change = {"metadata": {**session["metadata"], "user_id": "999999"}}
+    response = send_event(stripe_event("checkout.session.completed", {**session, **change}))
+    assert response.status_code == 200 and response.json()["status"] == "ignored"
+    assert plan_of(user) == "free" and balance_of(user) == 10
+    assert not Subscription.objects.exists() and not Purchase.objects.filter(status="paid").exists()
+
+
+def test_a_session_for_another_user_or_item_than_we_recorded_grants_nothing(send_event, user):
+    other = UserFactory.create()
+    for_other = started_checkout(other, pack="small")
+    send_event(stripe_event("checkout.session.completed", completed(user.pk, for_other, pack="small")))
+    small = started_checkout(user, pack="small")
+    send_event(stripe_event("checkout.session.completed", completed(user.pk, small, pack="large", amount_total=1500)))
+    as_plan = started_checkout(user, pack="small")
+    send_event(
+        stripe_event("checkout.session.completed", completed(user.pk, as_plan, plan="pro", subscription_id="sub_x"))
+    )
+    assert [e.status for e in WebhookEvent.objects.order_by("received_at")] == ["ignored"] * 3
+    assert balance_of(user) == balance_of(other) == 10 and plan_of(user) == "free"
+    assert not Purchase.objects.filter(status="paid").exists()
+
+
 def test_events_in_any_order_end_in_the_same_state(send_event, user):
     """Stripe sends subscription.created, invoice.paid, checkout.session.completed and subscription.updated
     for one purchase; here they arrive backwards: an invoice before its checkout session."""
@@ -164,7 +215,11 @@ def test_events_in_any_order_end_in_the_same_state(send_event, user):
     send_event(invoice_paid(user, customer, sub, invoice_id="in_1", created=t0 + 2, period_end=period_end))
     assert plan_of(user) == "pro" and balance_of(user) == 110
     session = checkout_session_object(
-        session_id=new_id("cs"), customer=customer, user_id=user.pk, plan="pro", subscription_id=sub
+        session_id=started_checkout(user, plan="pro"),
+        customer=customer,
+        user_id=user.pk,
+        plan="pro",
+        subscription_id=sub,
     )
     send_event(stripe_event("checkout.session.completed", session, created=t0 + 3))
     send_event(
@@ -300,8 +355,9 @@ def test_replaying_a_processed_event_from_admin_changes_nothing(send_event, user
 
 
 def pack_completed(user, *, session_id=None, pack="small", payment_intent=None, amount=500, **kwargs):
+    """`checkout.session.completed` for a pack checkout our checkout started (recorded here if not yet)."""
     session = checkout_session_object(
-        session_id=session_id or new_id("cs"),
+        session_id=started_checkout(user, pack=pack, session_id=session_id),
         customer="cus_pack",
         user_id=user.pk,
         pack=pack,
@@ -336,9 +392,7 @@ def test_pack_checkout_grants_the_credits_once(send_event, user):
 
 
 def test_pack_checkout_grants_what_the_buyer_saw_at_checkout(send_event, user):
-    Purchase.objects.create(
-        user=user, pack_id="small", checkout_session_id="cs_seen", credits=50, amount=500, currency="usd"
-    )
+    started_checkout(user, pack="small", session_id="cs_seen")
     CreditPack.objects.filter(code="small").update(credits=40)  # changed after the checkout began
     send_event(pack_completed(user, session_id="cs_seen"))
     assert balance_of(user) == 60 and Purchase.objects.count() == 1
