@@ -5,7 +5,7 @@ from designforge.admin import ReadOnlyAdminMixin, messages
 from designforge.errors import DomainError
 
 from . import selectors, services
-from .models import CheckoutSession, CreditPack, Plan, Purchase, StripeCustomer, Subscription
+from .models import CheckoutSession, CreditPack, Dispute, Plan, Purchase, StripeCustomer, Subscription
 
 
 class PriceIdMixin:
@@ -177,6 +177,15 @@ class PurchaseAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_filter = ["status", "pack"]
     search_fields = ["checkout_session_id", "payment_intent_id", "user__email", "user__clerk_id"]
     list_select_related = ["user", "pack"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(Dispute)
+class DisputeAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["created_at", "stripe_dispute_id", "purchase", "amount", "currency", "credits_taken",
+                    "funds_withdrawn_at", "funds_reinstated_at"]
+    search_fields = ["stripe_dispute_id", "purchase__payment_intent_id", "purchase__user__email"]
+    list_select_related = ["purchase__user", "purchase__pack"]
     date_hierarchy = "created_at"
 
 

@@ -182,3 +182,28 @@ class Purchase(models.Model):
 
     def __str__(self):
         return f"{self.pack_id} for {self.user} ({self.status})"
+
+
+class Dispute(models.Model):
+    """A dispute (chargeback) of a credit pack's payment. When Stripe withdraws the disputed funds, the
+    pack's credits are taken back (their share of the disputed amount, as far as the balance allows);
+    when it reinstates them (the dispute was won), exactly what was taken is given back. Each happens
+    once, whatever order or how often Stripe's events arrive."""
+
+    stripe_dispute_id = models.CharField(max_length=255, unique=True)
+    purchase = models.ForeignKey(Purchase, on_delete=models.PROTECT, related_name="disputes")
+    amount = models.PositiveIntegerField(help_text="Amount disputed, in minor units.")
+    currency = models.CharField(max_length=3)
+    credits_taken = models.PositiveIntegerField(
+        default=0, help_text="Credits taken back when the funds were withdrawn."
+    )
+    funds_withdrawn_at = models.DateTimeField(null=True, blank=True)
+    funds_reinstated_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.stripe_dispute_id} on {self.purchase}"

@@ -5,10 +5,10 @@ return is then stored in a short transaction of its own. The webhook's writes ru
 transaction for the event and never call Stripe.
 
 Lock order (shared with accounts and credits): the user row, then the user's subscription or
-purchase row, then the credit account row (taken by `credits.services`). Credits change only
-through `credits.services`, each with an idempotency key (`stripe:invoice:<id>`,
-`stripe:checkout:<session id>`, `stripe:refund:<charge id>:<amount refunded>`), so replays and
-duplicate deliveries change nothing.
+purchase row (then its dispute row), then the credit account row (taken by `credits.services`).
+Credits change only through `credits.services`, each with an idempotency key (`stripe:invoice:<id>`,
+`stripe:checkout:<session id>`, `stripe:refund:<charge id>:<amount refunded>`,
+`stripe:dispute:<dispute id>:withdrawn|reinstated`), so replays and duplicate deliveries change nothing.
 """
 
 import logging
@@ -16,6 +16,7 @@ import uuid
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 
 from accounts.models import User
@@ -25,7 +26,7 @@ from credits.services import credits_grant, credits_revoke
 
 from . import selectors, stripe_api
 from .errors import AlreadySubscribed, NoBillingAccount, StripeNotConfigured
-from .models import CheckoutSession, CreditPack, Plan, Purchase, StripeCustomer, Subscription
+from .models import CheckoutSession, CreditPack, Dispute, Plan, Purchase, StripeCustomer, Subscription
 from .payloads import TERMINAL_STATUSES, SubscriptionState, stage, subscription_state
 
 logger = logging.getLogger("billing")
@@ -357,4 +358,67 @@ def purchase_refund(*, purchase: Purchase, charge_id: str, amount_refunded: int)
             amount=take,
             key=f"stripe:refund:{charge_id}:{amount_refunded}",
             description=f"Refund of {purchase.pack.name} ({charge_id})",
+        )
+
+
+def _locked_dispute(
+    *, purchase: Purchase, dispute_id: str, amount: int, currency: str
+) -> tuple[User, Purchase, Dispute]:
+    locked_user = User.objects.select_for_update().get(pk=purchase.user_id)
+    locked = Purchase.objects.select_for_update().select_related("pack").get(pk=purchase.pk)
+    dispute, _ = Dispute.objects.select_for_update().get_or_create(
+        stripe_dispute_id=dispute_id, defaults={"purchase": locked, "amount": amount, "currency": currency}
+    )
+    return locked_user, locked, dispute
+
+
+def dispute_funds_withdrawn(*, purchase: Purchase, dispute_id: str, amount: int, currency: str) -> LedgerEntry | None:
+    """Stripe withdrew `amount` of the pack's payment for a dispute: take back the pack's credits, their
+    share of the disputed amount (all of them for the whole payment) less what refunds and other open
+    disputes already took, as far as the balance allows (key `stripe:dispute:<id>:withdrawn`). Once per
+    dispute; nothing if its funds were already reinstated. Returns the reversal, if any credits were
+    left to take."""
+    with transaction.atomic():
+        user, purchase, dispute = _locked_dispute(
+            purchase=purchase, dispute_id=dispute_id, amount=amount, currency=currency
+        )
+        if dispute.funds_withdrawn_at is not None or dispute.funds_reinstated_at is not None:
+            return None
+        share = purchase.credits if amount >= purchase.amount else purchase.credits * amount // purchase.amount
+        taken_by_others = purchase.disputes.filter(funds_reinstated_at__isnull=True).aggregate(n=Sum("credits_taken"))
+        share = min(share, purchase.credits - purchase.credits_revoked - (taken_by_others["n"] or 0))
+        entry = None
+        if share > 0:
+            entry = credits_revoke(
+                user=user,
+                amount=share,
+                key=f"stripe:dispute:{dispute_id}:withdrawn",
+                description=f"Disputed payment of {purchase.pack.name} ({dispute_id})",
+            )
+        dispute.credits_taken = -entry.amount if entry is not None else 0
+        dispute.funds_withdrawn_at = timezone.now()
+        dispute.save()
+        return entry
+
+
+def dispute_funds_reinstated(*, purchase: Purchase, dispute_id: str, amount: int, currency: str) -> LedgerEntry | None:
+    """Stripe gave the disputed funds back (the dispute was won): give back exactly the credits the
+    withdrawal took (key `stripe:dispute:<id>:reinstated`), once. Seen before the withdrawal, it is
+    recorded, so the late withdrawal then takes nothing. Returns the grant, if any."""
+    with transaction.atomic():
+        user, purchase, dispute = _locked_dispute(
+            purchase=purchase, dispute_id=dispute_id, amount=amount, currency=currency
+        )
+        if dispute.funds_reinstated_at is not None:
+            return None
+        dispute.funds_reinstated_at = timezone.now()
+        dispute.save()
+        if dispute.credits_taken == 0:
+            return None
+        return credits_grant(
+            user=user,
+            amount=dispute.credits_taken,
+            key=f"stripe:dispute:{dispute_id}:reinstated",
+            kind=LedgerEntry.Kind.PURCHASE,
+            description=f"Dispute won: {purchase.pack.name} credits back ({dispute_id})",
         )

@@ -1,4 +1,4 @@
-"""`POST /api/webhooks/stripe`: Stripe's events about checkouts, subscriptions, invoices and refunds.
+"""`POST /api/webhooks/stripe`: Stripe's events about checkouts, subscriptions, invoices, refunds and disputes.
 
 Verify the `Stripe-Signature` header with the `stripe` library (300 s tolerance) → store the event in
 the webhook inbox, unique on its event id → apply it through the handler for its type, inside the
@@ -158,6 +158,37 @@ def _charge_refunded(charge: dict, created: datetime) -> str:
     return PROCESSED
 
 
+def _disputed(dispute: dict) -> tuple[Purchase | None, int]:
+    """The pack purchase a dispute is about (None for any other payment, e.g. a subscription's), and the
+    amount disputed (the whole payment when Stripe does not say)."""
+    payment_intent_id = expandable_id(dispute.get("payment_intent"))
+    purchase = Purchase.objects.filter(payment_intent_id=payment_intent_id).first() if payment_intent_id else None
+    amount = dispute.get("amount")
+    if purchase is not None and not (isinstance(amount, int) and not isinstance(amount, bool) and amount > 0):
+        amount = purchase.amount
+    return purchase, amount
+
+
+def _dispute_funds_withdrawn(dispute: dict, created: datetime) -> str:
+    purchase, amount = _disputed(dispute)
+    if purchase is None:
+        return _ignored("not a credit pack payment", dispute)
+    services.dispute_funds_withdrawn(
+        purchase=purchase, dispute_id=dispute["id"], amount=amount, currency=dispute.get("currency") or ""
+    )
+    return PROCESSED
+
+
+def _dispute_funds_reinstated(dispute: dict, created: datetime) -> str:
+    purchase, amount = _disputed(dispute)
+    if purchase is None:
+        return _ignored("not a credit pack payment", dispute)
+    services.dispute_funds_reinstated(
+        purchase=purchase, dispute_id=dispute["id"], amount=amount, currency=dispute.get("currency") or ""
+    )
+    return PROCESSED
+
+
 HANDLERS = {
     "checkout.session.completed": _checkout_completed,
     "checkout.session.async_payment_succeeded": _checkout_completed,
@@ -167,6 +198,8 @@ HANDLERS = {
     "invoice.paid": _invoice_paid,
     "invoice.payment_failed": _invoice_payment_failed,
     "charge.refunded": _charge_refunded,
+    "charge.dispute.funds_withdrawn": _dispute_funds_withdrawn,
+    "charge.dispute.funds_reinstated": _dispute_funds_reinstated,
 }
 
 

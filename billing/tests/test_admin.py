@@ -22,7 +22,7 @@ def staff(client):
 
 
 @pytest.mark.parametrize(
-    "model", ["plan", "creditpack", "subscription", "purchase", "stripecustomer", "checkoutsession"]
+    "model", ["plan", "creditpack", "subscription", "purchase", "stripecustomer", "checkoutsession", "dispute"]
 )
 def test_every_billing_screen_opens(staff, model):
     assert staff.get(f"/admin/billing/{model}/").status_code == 200

@@ -8,7 +8,7 @@ import pytest
 
 from accounts.models import User
 from accounts.tests.factories import UserFactory
-from billing.models import CreditPack, Plan, Purchase, StripeCustomer, Subscription
+from billing.models import CreditPack, Dispute, Plan, Purchase, StripeCustomer, Subscription
 from credits import services as credits
 from credits.models import LedgerEntry
 from credits.selectors import audit_mismatches, balance_of, ledger_of
@@ -22,6 +22,7 @@ from .factories import (
     at,
     charge_object,
     checkout_session_object,
+    dispute_object,
     invoice_object,
     new_id,
     now,
@@ -457,3 +458,70 @@ def test_refund_of_a_charge_that_is_not_a_pack_is_ignored(send_event, user):
     )
     assert send_event(stripe_event("charge.refunded", charge)).json()["status"] == "ignored"
     assert balance_of(user) == 10
+
+
+# --- disputes ----------------------------------------------------------------------------------------
+
+
+def dispute(event_type, *, payment_intent, amount, dispute_id="dp_1", event_id=None):
+    obj = dispute_object(dispute_id=dispute_id, payment_intent=payment_intent, amount=amount)
+    return stripe_event(f"charge.dispute.{event_type}", obj, event_id=event_id)
+
+
+def test_a_disputed_pack_loses_its_credits_and_gets_them_back_when_the_dispute_is_won(send_event, user):
+    send_event(pack_completed(user, pack="large", payment_intent="pi_d", amount=1500))
+    assert balance_of(user) == 210
+    withdrawn = dispute("funds_withdrawn", payment_intent="pi_d", amount=1500, event_id="evt_w")
+    assert send_event(withdrawn).json()["status"] == "processed"
+    send_event(withdrawn)  # the same event again
+    send_event(dispute("funds_withdrawn", payment_intent="pi_d", amount=1500))  # another event, same dispute
+    assert balance_of(user) == 10
+    taken = ledger_of(user).first()
+    assert (taken.kind, taken.amount, taken.idempotency_key) == ("reversal", -200, "stripe:dispute:dp_1:withdrawn")
+
+    reinstated = dispute("funds_reinstated", payment_intent="pi_d", amount=1500)
+    send_event(reinstated)
+    send_event(dispute("funds_reinstated", payment_intent="pi_d", amount=1500))
+    assert balance_of(user) == 210
+    back = ledger_of(user).first()
+    assert (back.kind, back.amount, back.idempotency_key) == ("purchase", 200, "stripe:dispute:dp_1:reinstated")
+    recorded = Dispute.objects.get()
+    assert (recorded.purchase.payment_intent_id, recorded.credits_taken, recorded.amount) == ("pi_d", 200, 1500)
+    assert recorded.funds_withdrawn_at and recorded.funds_reinstated_at
+
+
+def test_a_dispute_never_takes_below_zero_and_gives_back_only_what_it_took(send_event, user):
+    send_event(pack_completed(user, payment_intent="pi_spent"))
+    credits.credits_spend(user=user, feature="colors", key="gen:most", amount=52)
+    send_event(dispute("funds_withdrawn", payment_intent="pi_spent", amount=500))
+    assert balance_of(user) == 0 and Dispute.objects.get().credits_taken == 8
+    send_event(dispute("funds_reinstated", payment_intent="pi_spent", amount=500))
+    assert balance_of(user) == 8
+
+
+def test_a_partial_dispute_takes_its_share_less_what_a_refund_took(send_event, user):
+    send_event(pack_completed(user, pack="large", payment_intent="pi_p", amount=1500))
+    send_event(refund(user, payment_intent="pi_p", amount=1500, refunded=300, pack="large"))  # 40 credits back
+    assert balance_of(user) == 170
+    send_event(dispute("funds_withdrawn", payment_intent="pi_p", amount=1200))  # the rest: 160 credits
+    assert balance_of(user) == 10
+    send_event(dispute("funds_withdrawn", payment_intent="pi_p", amount=1500, dispute_id="dp_2"))
+    assert balance_of(user) == 10  # nothing of the pack is left to take
+
+
+def test_a_reinstatement_seen_first_makes_the_late_withdrawal_take_nothing(send_event, user):
+    send_event(pack_completed(user, payment_intent="pi_late"))
+    send_event(dispute("funds_reinstated", payment_intent="pi_late", amount=500))
+    send_event(dispute("funds_withdrawn", payment_intent="pi_late", amount=500))
+    assert balance_of(user) == 60
+    assert not ledger_of(user).filter(idempotency_key__startswith="stripe:dispute:").exists()
+
+
+def test_a_disputed_subscription_payment_changes_no_credits(send_event, user):
+    customer, sub = subscribed(send_event, user)
+    send_event(invoice_paid(user, customer, sub))
+    assert balance_of(user) == 110
+    for event_type in ("funds_withdrawn", "funds_reinstated"):
+        response = send_event(dispute(event_type, payment_intent="pi_subscription", amount=1200))
+        assert response.json()["status"] == "ignored"
+    assert balance_of(user) == 110 and not Dispute.objects.exists()
