@@ -101,6 +101,7 @@ class Subscription(models.Model):
     stripe_customer_id = models.CharField(max_length=255, blank=True)
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="subscriptions")
     status = models.CharField(max_length=32, help_text="Stripe's status: active, trialing, past_due, canceled, …")
+    current_period_start = models.DateTimeField(null=True, blank=True)
     current_period_end = models.DateTimeField(null=True, blank=True)
     cancel_at_period_end = models.BooleanField(default=False)
     state_at = models.DateTimeField(help_text="When Stripe produced the state stored here.")

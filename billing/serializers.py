@@ -113,5 +113,10 @@ class SubscriptionSerializer(serializers.Serializer):
     status = serializers.CharField(
         allow_null=True, help_text="Stripe's status of the subscription shown (null when there has never been one)."
     )
-    current_period_end = serializers.DateTimeField(allow_null=True)
+    current_period_start = serializers.DateTimeField(
+        allow_null=True, help_text="When the paid period began (null when unknown or never subscribed)."
+    )
+    current_period_end = serializers.DateTimeField(
+        allow_null=True, help_text="When the paid period ends: the subscription renews, or ends if cancelling."
+    )
     cancel_at_period_end = serializers.BooleanField()

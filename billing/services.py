@@ -185,12 +185,15 @@ def _merge(subscription: Subscription, *, plan: Plan | None, state: Subscription
         if plan is not None:
             subscription.plan = plan
         if state.current_period_end is not None:
+            subscription.current_period_start = state.current_period_start
             subscription.current_period_end = state.current_period_end
         if state.cancel_at_period_end is not None:
             subscription.cancel_at_period_end = state.cancel_at_period_end
         subscription.state_at = observed_at
     elif subscription.current_period_end is None and state.current_period_end is not None:
-        subscription.current_period_end = state.current_period_end  # older, but better than unknown
+        # older, but better than unknown
+        subscription.current_period_start = state.current_period_start
+        subscription.current_period_end = state.current_period_end
     if state.customer_id and not subscription.stripe_customer_id:
         subscription.stripe_customer_id = state.customer_id
 
@@ -216,6 +219,7 @@ def _apply(*, user: User, plan: Plan | None, state: SubscriptionState, observed_
             stripe_customer_id=state.customer_id,
             plan=plan,
             status=state.status or "incomplete",
+            current_period_start=state.current_period_start,
             current_period_end=state.current_period_end,
             cancel_at_period_end=bool(state.cancel_at_period_end),
             state_at=observed_at,
@@ -233,7 +237,7 @@ def subscription_apply(
     """Apply what Stripe said about a subscription at `observed_at` (an event's `created`, or the time of
     a direct read), then set the user's plan from their subscriptions.
 
-    Only a state newer than the stored one changes status, plan, period end and cancel-at-period-end
+    Only a state newer than the stored one changes status, plan, period and cancel-at-period-end
     (at the same second, the later stage of a subscription's life wins; a canceled or expired one is never
     revived); fields the state leaves unknown (None) are kept. A subscription for none of our plans is
     not recorded (None). A subscription that is canceled, unpaid, paused or incomplete gives no paid plan:

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from billing.models import CheckoutSession, CreditPack, Plan, Purchase, StripeCustomer, Subscription
 
-from .factories import PRICE_LARGE, PRICE_PRO
+from .factories import DAY, PRICE_LARGE, PRICE_PRO, at, invoice_object, now, stripe_event, subscription_object
 from .fake_stripe import API_KEY
 
 pytestmark = pytest.mark.django_db
@@ -85,12 +85,9 @@ def test_plans_follow_what_staff_set(api):
 # --- configuration and sign-in ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "method, path",
-    [("post", "/api/billing/checkout"), ("post", "/api/billing/portal"), ("get", "/api/billing/subscription")],
-)
-def test_billing_endpoints_answer_503_without_stripe_keys(user_api, method, path):
-    response = getattr(user_api, method)(path, {"plan": "pro"}, format="json")
+@pytest.mark.parametrize("path", ["/api/billing/checkout", "/api/billing/portal"])
+def test_checkout_and_portal_answer_503_without_stripe_keys(user_api, path):
+    response = user_api.post(path, {"plan": "pro"}, format="json")
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "not_configured"
     assert "STRIPE_SECRET_KEY" in response.json()["error"]["message"]
@@ -336,24 +333,49 @@ def test_portal_without_a_stripe_customer_is_409(user_api, fake_stripe):
 # --- GET /api/billing/subscription --------------------------------------------------------------------
 
 
-def test_subscription_of_a_free_user(user_api, fake_stripe):
+def test_subscription_of_a_free_user(user_api):
     assert user_api.get("/api/billing/subscription").json() == {
         "plan": "free",
         "status": None,
+        "current_period_start": None,
         "current_period_end": None,
         "cancel_at_period_end": False,
     }
 
 
-def test_subscription_of_a_pro_user(user_api, user, fake_stripe):
-    make_pro(user, status="past_due")
-    Subscription.objects.update(current_period_end="2026-12-01T00:00:00Z", cancel_at_period_end=True)
-    assert user_api.get("/api/billing/subscription").json() == {
+def test_subscription_answers_from_our_records_without_stripe_keys(user_api, user, send_event):
+    """No STRIPE_SECRET_KEY here (and no Stripe to call): what the webhook recorded is the answer."""
+    start, end = now() - 3 * DAY, now() + 27 * DAY
+    subscription = subscription_object(
+        subscription_id="sub_rec",
+        customer="cus_rec",
+        user_id=user.pk,
+        status="past_due",
+        period_start=start,
+        period_end=end,
+        cancel_at_period_end=True,
+    )
+    assert send_event(stripe_event("customer.subscription.updated", subscription)).status_code == 200
+    response = user_api.get("/api/billing/subscription")
+    assert response.status_code == 200
+    assert response.json() == {
         "plan": "pro",
         "status": "past_due",
-        "current_period_end": "2026-12-01T00:00:00Z",
+        "current_period_start": at(start).isoformat().replace("+00:00", "Z"),
+        "current_period_end": at(end).isoformat().replace("+00:00", "Z"),
         "cancel_at_period_end": True,
     }
+
+
+def test_the_period_start_comes_from_the_paid_invoice_too(user_api, user, send_event):
+    end = now() + 30 * DAY
+    invoice = invoice_object(
+        invoice_id="in_p", customer="cus_p", subscription_id="sub_p", user_id=user.pk, period_end=end
+    )
+    send_event(stripe_event("invoice.paid", invoice))
+    body = user_api.get("/api/billing/subscription").json()
+    assert body["current_period_start"] == at(end - 30 * DAY).isoformat().replace("+00:00", "Z")
+    assert body["current_period_end"] == at(end).isoformat().replace("+00:00", "Z")
 
 
 # --- OpenAPI ------------------------------------------------------------------------------------------
@@ -361,8 +383,21 @@ def test_subscription_of_a_pro_user(user_api, user, fake_stripe):
 
 def test_the_schema_documents_every_billing_endpoint_and_its_errors(api, capsys):
     call_command("spectacular", "--validate", "--fail-on-warn", "--format", "openapi-json")
-    paths = json.loads(capsys.readouterr().out)["paths"]
+    schema = json.loads(capsys.readouterr().out)
+    paths = schema["paths"]
     assert set(paths["/api/billing/checkout"]["post"]["responses"]) >= {"200", "400", "401", "409", "502", "503"}
     assert set(paths["/api/billing/portal"]["post"]["responses"]) >= {"200", "401", "409", "502", "503"}
-    assert set(paths["/api/billing/subscription"]["get"]["responses"]) >= {"200", "401", "503"}
+    subscription = paths["/api/billing/subscription"]["get"]["responses"]
+    assert set(subscription) >= {"200", "401"} and "503" not in subscription  # answers without Stripe keys
+    for path in ("/api/billing/checkout", "/api/billing/portal"):
+        not_configured = paths[path]["post"]["responses"]["503"]
+        assert "not_configured" in not_configured["description"]
+        assert not_configured["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
+    fields = schema["components"]["schemas"]["Subscription"]["properties"]
+    assert set(fields) == {"plan", "status", "current_period_start", "current_period_end", "cancel_at_period_end"}
     assert "401" not in paths["/api/plans"]["get"]["responses"]  # public
+    plan = schema["components"]["schemas"]["Plan"]["properties"]
+    assert set(plan) == {"code", "name", "price", "monthly_credits", "limits", "features"}
+    limits = schema["components"]["schemas"]["PlanLimits"]["properties"]
+    assert limits["design_systems"]["nullable"] is True and limits["design_systems"]["minimum"] == 1
+    assert "signup_credits" in schema["components"]["schemas"]["Plans"]["properties"]

@@ -31,6 +31,7 @@ def subscribe(user, *, status="active", cancel=False):
             status=status,
             plan_code="pro",
             user_id=user.pk,
+            current_period_start=datetime(2031, 4, 17, tzinfo=UTC),
             current_period_end=datetime(2031, 5, 17, tzinfo=UTC),
             cancel_at_period_end=cancel,
         ),
@@ -137,6 +138,7 @@ def test_subscribers_see_their_subscription_and_no_upgrade_button(signed_in, use
     subscribe(user, cancel=True)
     html = signed_in.get("/billing/").content.decode()
     assert "Your plan" in html and "Subscription active" in html and "ends 17 May 2031" in html
+    assert "This period began 17 Apr 2031" in html
     assert 'data-testid="checkout-pro"' not in html
 
 
