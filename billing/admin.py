@@ -5,7 +5,16 @@ from designforge.admin import ReadOnlyAdminMixin, messages
 from designforge.errors import DomainError
 
 from . import selectors, services
-from .models import CheckoutSession, CreditPack, Dispute, Plan, Purchase, StripeCustomer, Subscription
+from .models import (
+    CheckoutSession,
+    CreditPack,
+    Dispute,
+    Plan,
+    Purchase,
+    StripeCancellation,
+    StripeCustomer,
+    Subscription,
+)
 
 
 class PriceIdMixin:
@@ -177,6 +186,17 @@ class PurchaseAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_filter = ["status", "pack"]
     search_fields = ["checkout_session_id", "payment_intent_id", "user__email", "user__clerk_id"]
     list_select_related = ["user", "pack"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(StripeCancellation)
+class StripeCancellationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Closed accounts' subscriptions to cancel at Stripe; pending ones are sent again every few minutes."""
+
+    list_display = ["created_at", "subscription", "attempts", "attempted_at", "done_at", "last_error"]
+    list_filter = [("done_at", admin.EmptyFieldListFilter)]
+    search_fields = ["subscription__stripe_subscription_id", "subscription__user__clerk_id"]
+    list_select_related = ["subscription"]
     date_hierarchy = "created_at"
 
 

@@ -143,6 +143,28 @@ class CheckoutSession(models.Model):
         return f"{self.stripe_session_id} ({self.plan_id or self.pack_id})"
 
 
+class StripeCancellation(models.Model):
+    """A subscription to cancel at Stripe at once because its account was closed. Written in the
+    closing transaction; a task sends it (retried with backoff) and a periodic job re-queues the ones
+    not done yet, so Stripe being down, or a lost task message, delays it but never loses it."""
+
+    subscription = models.OneToOneField(Subscription, on_delete=models.PROTECT, related_name="cancellation")
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    attempted_at = models.DateTimeField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True, help_text="When Stripe confirmed it is cancelled.")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["created_at"], condition=models.Q(done_at__isnull=True), name="cancellation_pending")
+        ]
+
+    def __str__(self):
+        return f"Cancel {self.subscription.stripe_subscription_id} ({'done' if self.done_at else 'pending'})"
+
+
 class Purchase(models.Model):
     """A credit pack bought through Stripe Checkout, from the session's creation to any refund.
 

@@ -150,3 +150,50 @@ def invoice_state(invoice: dict, *, status: str | None) -> SubscriptionState:
         current_period_start=start,
         current_period_end=end,
     )
+
+
+@dataclass(frozen=True)
+class StripeRefs:
+    """The ids any Stripe object carries that can tie it to one of our users."""
+
+    user_id: int | None = None
+    customer_id: str = ""
+    subscription_id: str = ""
+    payment_intent_id: str = ""
+
+
+def object_refs(obj: dict) -> StripeRefs:
+    """What ties an object of any type (session, subscription, invoice, charge, dispute, customer,
+    payment intent…) to a user: our metadata, the customer, the subscription, the payment intent."""
+    kind = obj.get("object")
+    own_id = obj.get("id") if isinstance(obj.get("id"), str) else ""
+    user_id = (
+        metadata_user_id(obj.get("metadata"))
+        or metadata_user_id({"user_id": obj.get("client_reference_id")})
+        or metadata_user_id(invoice_metadata(obj))
+    )
+    return StripeRefs(
+        user_id=user_id,
+        customer_id=own_id if kind == "customer" else expandable_id(obj.get("customer")),
+        subscription_id=own_id if kind == "subscription" else invoice_subscription_id(obj),
+        payment_intent_id=own_id if kind == "payment_intent" else expandable_id(obj.get("payment_intent")),
+    )
+
+
+#: What a stored event keeps once the personal data in it is erased: enough to audit that it came.
+EVENT_AUDIT_KEYS = ("id", "object", "type", "created", "api_version", "livemode")
+OBJECT_AUDIT_KEYS = ("id", "object", "created")
+
+
+def erased(payload: dict, *, erased_at: datetime) -> dict:
+    """A webhook event's payload without any personal data (e-mail, name, address, phone, card, metadata…
+    wherever Stripe put them): the event's id, type and timestamps, its object's id and type, and when
+    it was erased."""
+    data = payload.get("data")
+    obj = data.get("object") if isinstance(data, dict) else None
+    obj = obj if isinstance(obj, dict) else {}
+    return {
+        **{key: payload[key] for key in EVENT_AUDIT_KEYS if key in payload},
+        "data": {"object": {key: obj[key] for key in OBJECT_AUDIT_KEYS if key in obj}},
+        "erased_at": erased_at.isoformat(),
+    }

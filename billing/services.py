@@ -5,7 +5,8 @@ return is then stored in a short transaction of its own. The webhook's writes ru
 transaction for the event and never call Stripe.
 
 Lock order (shared with accounts and credits): the user row, then the user's subscription or
-purchase row (then its dispute row), then the credit account row (taken by `credits.services`).
+purchase row (then its cancellation or dispute row), then the credit account row (taken by
+`credits.services`).
 Credits change only through `credits.services`, each with an idempotency key (`stripe:invoice:<id>`,
 `stripe:checkout:<session id>`, `stripe:refund:<charge id>:<amount refunded>`,
 `stripe:dispute:<dispute id>:withdrawn|reinstated`), so replays and duplicate deliveries change nothing.
@@ -14,20 +15,32 @@ Credits change only through `credits.services`, each with an idempotency key (`s
 import logging
 import uuid
 from datetime import datetime
+from functools import partial
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import F, Sum
 from django.utils import timezone
 
 from accounts.models import User
 from accounts.services import user_set_plan
 from credits.models import LedgerEntry
 from credits.services import credits_grant, credits_revoke
+from designforge.errors import DomainError, ProviderUnavailable
+from designforge.models import WebhookEvent
 
-from . import selectors, stripe_api
+from . import selectors, stripe_api, tasks
 from .errors import AlreadySubscribed, NoBillingAccount, StripeNotConfigured
-from .models import CheckoutSession, CreditPack, Dispute, Plan, Purchase, StripeCustomer, Subscription
-from .payloads import TERMINAL_STATUSES, SubscriptionState, stage, subscription_state
+from .models import (
+    CheckoutSession,
+    CreditPack,
+    Dispute,
+    Plan,
+    Purchase,
+    StripeCancellation,
+    StripeCustomer,
+    Subscription,
+)
+from .payloads import TERMINAL_STATUSES, SubscriptionState, erased, stage, subscription_state
 
 logger = logging.getLogger("billing")
 
@@ -426,3 +439,84 @@ def dispute_funds_reinstated(*, purchase: Purchase, dispute_id: str, amount: int
             kind=LedgerEntry.Kind.PURCHASE,
             description=f"Dispute won: {purchase.pack.name} credits back ({dispute_id})",
         )
+
+
+# --- Closed accounts --------------------------------------------------------------------------
+
+
+def _cancellation_queue(subscription: Subscription) -> None:
+    """Record that `subscription` must be cancelled at Stripe, and send the task once the transaction
+    commits (a failed send is logged: the periodic re-queue picks the row up)."""
+    cancellation, _ = StripeCancellation.objects.get_or_create(subscription=subscription)
+    if cancellation.done_at is None:
+        transaction.on_commit(partial(tasks.cancel_stripe_subscription.delay, cancellation.pk), robust=True)
+
+
+def account_close_billing(sender, user: User, **kwargs) -> None:
+    """Receiver of `accounts.signals.user_closed`, inside the closing transaction: every subscription of the
+    user still alive at Stripe is to be cancelled at once (a `StripeCancellation` row, sent by a task after
+    the commit), and the personal data in the stored Stripe webhook payloads about the user is erased."""
+    for subscription in Subscription.objects.filter(user_id=user.pk).exclude(status__in=TERMINAL_STATUSES):
+        _cancellation_queue(subscription)
+    stripe_events_erase(user=user)
+
+
+def stripe_events_erase(*, user: User) -> int:
+    """Erase the personal data of the stored Stripe events about `user` (`selectors.stripe_events_of`),
+    keeping each event's id, type and timestamps for audit (`payloads.erased`). Returns how many."""
+    erased_at = timezone.now()
+    events = list(selectors.stripe_events_of(user).exclude(payload__has_key="erased_at").only("pk", "payload"))
+    for event in events:
+        event.payload = erased(event.payload, erased_at=erased_at)
+    WebhookEvent.objects.bulk_update(events, ["payload"], batch_size=500)
+    return len(events)
+
+
+def stripe_event_of_closed_account(*, event: WebhookEvent, user: User, observed_at: datetime) -> None:
+    """An event about an account already closed changes nothing (the webhook of our own cancellation
+    among them), and its personal data is erased like that of the events stored before the closure. One
+    exception: a subscription still alive at Stripe (paid for just as the account closed) is recorded and
+    cancelled like the others."""
+    obj = event.payload["data"]["object"]
+    if obj.get("object") == "subscription":
+        state = subscription_state(obj)
+        if state.status and state.status not in TERMINAL_STATUSES:
+            plan = selectors.plan_for(plan_code=state.plan_code, price_ids=state.price_ids)
+            with transaction.atomic():
+                subscription = subscription_apply(user=user, plan=plan, state=state, observed_at=observed_at)
+                if subscription is not None and subscription.status not in TERMINAL_STATUSES:
+                    _cancellation_queue(subscription)
+    event.payload = erased(event.payload, erased_at=timezone.now())
+    WebhookEvent.objects.filter(pk=event.pk).update(payload=event.payload)
+
+
+def stripe_cancellation_send(*, cancellation_id: int) -> StripeCancellation:
+    """Cancel a closed account's subscription at Stripe (a network call, outside any transaction) and record
+    the cancelled state, and so the user's plan; a no-op once done, so running it twice is safe. A failed
+    call (Stripe down, the key refused) is recorded on the row (attempts, last error) and re-raised, for
+    the caller to try again later."""
+    cancellation = StripeCancellation.objects.select_related("subscription").get(pk=cancellation_id)
+    if cancellation.done_at is not None:
+        return cancellation
+    subscription = cancellation.subscription
+    pending = StripeCancellation.objects.filter(pk=cancellation.pk)
+    pending.update(attempts=F("attempts") + 1, attempted_at=timezone.now())
+    read_at = timezone.now()
+    try:
+        data = stripe_api.cancel_subscription(subscription.stripe_subscription_id)
+        state = subscription_state(data) if data is not None else None
+        if state is not None and state.status not in TERMINAL_STATUSES:
+            raise ProviderUnavailable(f"Stripe still has the subscription {state.status}.")
+    except DomainError as error:
+        pending.update(last_error=error.message)
+        raise
+    state = state or SubscriptionState(subscription_id=subscription.stripe_subscription_id, status="canceled")
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=subscription.user_id)
+        Subscription.objects.select_for_update().get(pk=subscription.pk)
+        locked = StripeCancellation.objects.select_for_update().get(pk=cancellation.pk)
+        if locked.done_at is None:
+            _apply(user=user, plan=None, state=state, observed_at=read_at)
+            locked.done_at, locked.last_error = timezone.now(), ""
+            locked.save(update_fields=["done_at", "last_error"])
+        return locked

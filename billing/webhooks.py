@@ -36,6 +36,7 @@ from .payloads import (
     invoice_state,
     metadata_user_id,
     metadata_value,
+    object_refs,
     timestamp,
 )
 
@@ -204,11 +205,17 @@ HANDLERS = {
 
 
 def process_stripe_event(event: WebhookEvent) -> str:
-    """The inbox processor for source "stripe": unknown types are recorded and ignored."""
+    """The inbox processor for source "stripe": unknown types are recorded and ignored, and so is any
+    event about a closed account (its personal data erased; see `services.stripe_event_of_closed_account`)."""
+    obj, created = event.payload["data"]["object"], timestamp(event.payload["created"])
+    owner = selectors.owner_of(object_refs(obj))
+    if owner is not None and owner.is_closed:
+        services.stripe_event_of_closed_account(event=event, user=owner, observed_at=created)
+        return IGNORED
     handler = HANDLERS.get(event.event_type)
     if handler is None:
         return IGNORED
-    return handler(event.payload["data"]["object"], timestamp(event.payload["created"]))
+    return handler(obj, created)
 
 
 def _verify(body: bytes, headers, secret: str) -> bool:

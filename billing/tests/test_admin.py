@@ -22,7 +22,17 @@ def staff(client):
 
 
 @pytest.mark.parametrize(
-    "model", ["plan", "creditpack", "subscription", "purchase", "stripecustomer", "checkoutsession", "dispute"]
+    "model",
+    [
+        "plan",
+        "creditpack",
+        "subscription",
+        "purchase",
+        "stripecustomer",
+        "checkoutsession",
+        "dispute",
+        "stripecancellation",
+    ],
 )
 def test_every_billing_screen_opens(staff, model):
     assert staff.get(f"/admin/billing/{model}/").status_code == 200
