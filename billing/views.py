@@ -40,13 +40,19 @@ def money(amount: int, currency: str) -> str:
     return f"{symbol}{text}" if symbol else f"{text} {currency.upper()}"
 
 
-def limit_lines(limits: dict) -> list[str]:
-    """A plan's limits as the pricing table says them."""
-    saved = limits["design_systems"]
-    lines = [f"Up to {saved} saved design systems" if saved is not None else "Unlimited saved design systems"]
-    if limits["api_keys"]:
-        lines.append(f"Personal API keys for scripts (up to {limits['api_keys']})")
-    return lines
+def plan_lines(plan: dict) -> list[dict]:
+    """What the pricing table lists for a plan: its first feature (the credits), its limits, then the
+    rest of its features."""
+    saved, keys = plan["limits"]["design_systems"], plan["limits"]["api_keys"]
+    limits = [f"Up to {saved} saved design systems" if saved is not None else "Unlimited saved design systems"]
+    if keys:
+        limits.append(f"Personal API keys for scripts (up to {keys})")
+    features = plan["features"]
+    return [
+        *({"text": text, "is_limit": False} for text in features[:1]),
+        *({"text": text, "is_limit": True} for text in limits),
+        *({"text": text, "is_limit": False} for text in features[1:]),
+    ]
 
 
 def pricing() -> dict:
@@ -57,7 +63,7 @@ def pricing() -> dict:
             **plan,
             "price_display": money(plan["price"]["amount"], plan["price"]["currency"]),
             "is_free": plan["price"]["amount"] == 0,
-            "limit_lines": limit_lines(plan["limits"]),
+            "lines": plan_lines(plan),
         }
         for plan in data["plans"]
     ]
