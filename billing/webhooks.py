@@ -170,24 +170,17 @@ def _disputed(dispute: dict) -> tuple[Purchase | None, int]:
     return purchase, amount
 
 
-def _dispute_funds_withdrawn(dispute: dict, created: datetime) -> str:
-    purchase, amount = _disputed(dispute)
-    if purchase is None:
-        return _ignored("not a credit pack payment", dispute)
-    services.dispute_funds_withdrawn(
-        purchase=purchase, dispute_id=dispute["id"], amount=amount, currency=dispute.get("currency") or ""
-    )
-    return PROCESSED
+def _dispute_funds(apply):
+    """The handler of `charge.dispute.funds_withdrawn` or `funds_reinstated`: `apply` is the service."""
 
+    def handle(dispute: dict, created: datetime) -> str:
+        purchase, amount = _disputed(dispute)
+        if purchase is None:
+            return _ignored("not a credit pack payment", dispute)
+        apply(purchase=purchase, dispute_id=dispute["id"], amount=amount, currency=dispute.get("currency") or "")
+        return PROCESSED
 
-def _dispute_funds_reinstated(dispute: dict, created: datetime) -> str:
-    purchase, amount = _disputed(dispute)
-    if purchase is None:
-        return _ignored("not a credit pack payment", dispute)
-    services.dispute_funds_reinstated(
-        purchase=purchase, dispute_id=dispute["id"], amount=amount, currency=dispute.get("currency") or ""
-    )
-    return PROCESSED
+    return handle
 
 
 HANDLERS = {
@@ -199,8 +192,8 @@ HANDLERS = {
     "invoice.paid": _invoice_paid,
     "invoice.payment_failed": _invoice_payment_failed,
     "charge.refunded": _charge_refunded,
-    "charge.dispute.funds_withdrawn": _dispute_funds_withdrawn,
-    "charge.dispute.funds_reinstated": _dispute_funds_reinstated,
+    "charge.dispute.funds_withdrawn": _dispute_funds(services.dispute_funds_withdrawn),
+    "charge.dispute.funds_reinstated": _dispute_funds(services.dispute_funds_reinstated),
 }
 
 
