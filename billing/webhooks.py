@@ -12,7 +12,8 @@ pack payments), else by the stored subscription or customer id; subscription sta
 event's `created`, so an older state never overwrites a newer one. A completed checkout session is
 honoured only if we created it (a `CheckoutSession` row) for the user both its `client_reference_id`
 and its `metadata.user_id` name. Events for objects that are not ours (no match) are recorded as
-ignored; staff can replay them from admin.
+ignored; staff can replay them from admin. Events about a closed account are ignored too, with their
+personal data erased (`services.stripe_event_of_closed_account`).
 """
 
 import json
