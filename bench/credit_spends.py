@@ -136,7 +136,7 @@ def main() -> int:
         setup_django(env)
         from django.db import connection
 
-        from credits.services import SIGNUP_CREDITS
+        from designforge.plans import signup_credits
 
         try:
             # Each account gets enough for both runs (designforge, then raw SQL) that spend from it.
@@ -153,10 +153,11 @@ def main() -> int:
                 ),
             }
 
-            expected = {hot.pk: SIGNUP_CREDITS}
+            grant = signup_credits()  # every user's first entry
+            expected = {hot.pk: grant}
             for n, user in enumerate(many):
                 spent = len(range(n, args.spends, args.accounts))  # spends i with i % accounts == n, per run
-                expected[user.pk] = SIGNUP_CREDITS + 2 * per_account - 2 * spent
+                expected[user.pk] = grant + 2 * per_account - 2 * spent
             check_ledger(expected, spend_entries=4 * args.spends)
         finally:
             connection.close()

@@ -5,9 +5,17 @@ from rest_framework.views import APIView
 
 from . import selectors, services, stripe_api
 from .errors import StripeNotConfigured
-from .serializers import CheckoutRequestSerializer, PlansSerializer, SubscriptionSerializer, UrlSerializer
+from .serializers import (
+    CheckoutRequestSerializer,
+    PlansSerializer,
+    SubscriptionSerializer,
+    UrlSerializer,
+    price_list,
+)
 
-NOT_CONFIGURED = OpenApiResponse(description="`not_configured`: Stripe keys (or this item's Stripe price) are unset.")
+NOT_CONFIGURED = OpenApiResponse(
+    description="`not_configured`: payments are off on this server (STRIPE_SECRET_KEY is unset, or Stripe refused it)."
+)
 STRIPE_FAILED = OpenApiResponse(description="`provider_unavailable`: Stripe failed or could not be reached.")
 
 
@@ -30,11 +38,13 @@ class PlansView(APIView):
         auth=[],
         tags=["billing"],
         summary="Plans and credit packs",
-        description="Every plan (`free` and `pro` always exist) with its price and monthly credits, and the "
-        "credit packs for sale. Prices are in minor units (cents).",
+        description="Every plan (`free` and `pro` always exist) with its price, monthly credits and limits "
+        "(saved design systems, personal API keys), the credit packs for sale, and the credits every new user "
+        "is granted. Prices are in minor units (cents). Staff edit all of it in admin; the pricing table shows "
+        "the same numbers.",
     )
     def get(self, request):
-        return Response(PlansSerializer({"plans": selectors.plans(), "packs": selectors.packs_for_sale()}).data)
+        return Response(price_list())
 
 
 class CheckoutView(APIView):
@@ -102,19 +112,20 @@ class PortalView(APIView):
 
 class SubscriptionView(APIView):
     @extend_schema(
-        responses={200: SubscriptionSerializer, 503: NOT_CONFIGURED},
+        responses={200: SubscriptionSerializer},
         tags=["billing"],
         summary="The current plan and subscription",
-        description="The user's plan and the subscription behind it (or their latest one): Stripe's status, "
-        "when the paid period ends, and whether it is set to cancel then. A user who never subscribed gets "
-        "`status: null`.",
+        description="The user's plan and the subscription behind it (or their latest one), from our own "
+        "records (kept by Stripe's webhook; no Stripe call, so it answers without Stripe keys too): Stripe's "
+        "status, the paid period's start and end, and whether it is set to cancel at the end. A user who "
+        "never subscribed gets `status: null`.",
     )
     def get(self, request):
-        _require_stripe()
         subscription = selectors.current_subscription(request.user)
         data = {
             "plan": request.user.plan,
             "status": subscription.status if subscription else None,
+            "current_period_start": subscription.current_period_start if subscription else None,
             "current_period_end": subscription.current_period_end if subscription else None,
             "cancel_at_period_end": subscription.cancel_at_period_end if subscription else False,
         }

@@ -7,17 +7,12 @@ __all__ = [
     "IdempotencyConflict",
     "NoBillingAccount",
     "PlanRequired",
-    "PriceNotConfigured",
     "StripeNotConfigured",
 ]
 
 
 class StripeNotConfigured(NotConfigured):
     message = "Payments are not configured on this server (STRIPE_SECRET_KEY is unset)."
-
-
-class PriceNotConfigured(NotConfigured):
-    """A plan or pack without a Stripe price id (neither in admin nor in the environment)."""
 
 
 class AlreadySubscribed(Conflict):

@@ -101,6 +101,7 @@ class Subscription(models.Model):
     stripe_customer_id = models.CharField(max_length=255, blank=True)
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="subscriptions")
     status = models.CharField(max_length=32, help_text="Stripe's status: active, trialing, past_due, canceled, …")
+    current_period_start = models.DateTimeField(null=True, blank=True)
     current_period_end = models.DateTimeField(null=True, blank=True)
     cancel_at_period_end = models.BooleanField(default=False)
     state_at = models.DateTimeField(help_text="When Stripe produced the state stored here.")
@@ -113,6 +114,55 @@ class Subscription(models.Model):
 
     def __str__(self):
         return f"{self.stripe_subscription_id} ({self.plan_id}, {self.status})"
+
+
+class CheckoutSession(models.Model):
+    """A Stripe Checkout Session we created, for a plan or a credit pack, recorded before its URL is
+    answered. Only these are honoured when Stripe says a session completed: one we did not create, or
+    whose `client_reference_id` and `metadata.user_id` disagree with each other or with this row,
+    grants nothing."""
+
+    stripe_session_id = models.CharField(max_length=255, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="checkout_sessions")
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    pack = models.ForeignKey(CreditPack, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "-created_at"])]
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(plan__isnull=False, pack__isnull=True)
+                | models.Q(plan__isnull=True, pack__isnull=False),
+                name="checkout_plan_or_pack",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.stripe_session_id} ({self.plan_id or self.pack_id})"
+
+
+class StripeCancellation(models.Model):
+    """A subscription to cancel at Stripe at once because its account was closed. Written in the
+    closing transaction; a task sends it (retried with backoff) and a periodic job re-queues the ones
+    not done yet, so Stripe being down, or a lost task message, delays it but never loses it."""
+
+    subscription = models.OneToOneField(Subscription, on_delete=models.PROTECT, related_name="cancellation")
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    attempted_at = models.DateTimeField(null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True, help_text="When Stripe confirmed it is cancelled.")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["created_at"], condition=models.Q(done_at__isnull=True), name="cancellation_pending")
+        ]
+
+    def __str__(self):
+        return f"Cancel {self.subscription.stripe_subscription_id} ({'done' if self.done_at else 'pending'})"
 
 
 class Purchase(models.Model):
@@ -155,3 +205,28 @@ class Purchase(models.Model):
 
     def __str__(self):
         return f"{self.pack_id} for {self.user} ({self.status})"
+
+
+class Dispute(models.Model):
+    """A dispute (chargeback) of a credit pack's payment. When Stripe withdraws the disputed funds, the
+    pack's credits are taken back (their share of the disputed amount, as far as the balance allows);
+    when it reinstates them (the dispute was won), exactly what was taken is given back. Each happens
+    once, whatever order or how often Stripe's events arrive."""
+
+    stripe_dispute_id = models.CharField(max_length=255, unique=True)
+    purchase = models.ForeignKey(Purchase, on_delete=models.PROTECT, related_name="disputes")
+    amount = models.PositiveIntegerField(help_text="Amount disputed, in minor units.")
+    currency = models.CharField(max_length=3)
+    credits_taken = models.PositiveIntegerField(
+        default=0, help_text="Credits taken back when the funds were withdrawn."
+    )
+    funds_withdrawn_at = models.DateTimeField(null=True, blank=True)
+    funds_reinstated_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.stripe_dispute_id} on {self.purchase}"

@@ -35,6 +35,7 @@ class SubscriptionState:
     plan_code: str | None = None
     price_ids: tuple[str, ...] = ()
     user_id: int | None = None
+    current_period_start: datetime | None = None
     current_period_end: datetime | None = None
     cancel_at_period_end: bool | None = None
 
@@ -69,8 +70,11 @@ def _list_data(value) -> list[dict]:
 def subscription_state(subscription: dict) -> SubscriptionState:
     """The full state of a subscription object (`customer.subscription.*`, or a read from the API)."""
     items = _list_data(subscription.get("items"))
-    period_ends = [timestamp(item.get("current_period_end")) for item in items]
-    period_ends = [end for end in period_ends if end] or [timestamp(subscription.get("current_period_end"))]
+
+    def period(bound: str) -> list[datetime]:
+        on_items = [t for t in (timestamp(item.get(bound)) for item in items) if t]
+        return on_items or [t for t in [timestamp(subscription.get(bound))] if t]
+
     status = subscription.get("status") or None
     cancelling = bool(subscription.get("cancel_at_period_end")) or (
         subscription.get("cancel_at") is not None and status not in TERMINAL_STATUSES
@@ -83,7 +87,8 @@ def subscription_state(subscription: dict) -> SubscriptionState:
         plan_code=metadata_value(metadata, "plan"),
         price_ids=tuple(pid for pid in (expandable_id(item.get("price")) for item in items) if pid),
         user_id=metadata_user_id(metadata),
-        current_period_end=max((end for end in period_ends if end), default=None),
+        current_period_start=min(period("current_period_start"), default=None),
+        current_period_end=max(period("current_period_end"), default=None),
         cancel_at_period_end=cancelling,
     )
 
@@ -123,15 +128,18 @@ def invoice_price_ids(invoice: dict) -> tuple[str, ...]:
     return tuple(pid for pid in (_line_price_id(line) for line in _list_data(invoice.get("lines"))) if pid)
 
 
-def invoice_period_end(invoice: dict) -> datetime | None:
-    """The end of the period the invoice's subscription lines pay for."""
-    ends = [timestamp((line.get("period") or {}).get("end")) for line in _list_data(invoice.get("lines"))]
-    return max((end for end in ends if end), default=None)
+def invoice_period(invoice: dict) -> tuple[datetime | None, datetime | None]:
+    """The start and end of the period the invoice's subscription lines pay for."""
+    periods = [line.get("period") or {} for line in _list_data(invoice.get("lines"))]
+    starts = [t for t in (timestamp(p.get("start")) for p in periods if isinstance(p, dict)) if t]
+    ends = [t for t in (timestamp(p.get("end")) for p in periods if isinstance(p, dict)) if t]
+    return min(starts, default=None), max(ends, default=None)
 
 
 def invoice_state(invoice: dict, *, status: str | None) -> SubscriptionState:
     """What an invoice says about its subscription (`status` as the event implies it)."""
     metadata = invoice_metadata(invoice)
+    start, end = invoice_period(invoice) if status == "active" else (None, None)
     return SubscriptionState(
         subscription_id=invoice_subscription_id(invoice),
         customer_id=expandable_id(invoice.get("customer")),
@@ -139,5 +147,53 @@ def invoice_state(invoice: dict, *, status: str | None) -> SubscriptionState:
         plan_code=metadata_value(metadata, "plan"),
         price_ids=invoice_price_ids(invoice),
         user_id=metadata_user_id(metadata),
-        current_period_end=invoice_period_end(invoice) if status == "active" else None,
+        current_period_start=start,
+        current_period_end=end,
     )
+
+
+@dataclass(frozen=True)
+class StripeRefs:
+    """The ids any Stripe object carries that can tie it to one of our users."""
+
+    user_id: int | None = None
+    customer_id: str = ""
+    subscription_id: str = ""
+    payment_intent_id: str = ""
+
+
+def object_refs(obj: dict) -> StripeRefs:
+    """What ties an object of any type (session, subscription, invoice, charge, dispute, customer,
+    payment intent…) to a user: our metadata, the customer, the subscription, the payment intent."""
+    kind = obj.get("object")
+    own_id = obj.get("id") if isinstance(obj.get("id"), str) else ""
+    user_id = (
+        metadata_user_id(obj.get("metadata"))
+        or metadata_user_id({"user_id": obj.get("client_reference_id")})
+        or metadata_user_id(invoice_metadata(obj))
+    )
+    return StripeRefs(
+        user_id=user_id,
+        customer_id=own_id if kind == "customer" else expandable_id(obj.get("customer")),
+        subscription_id=own_id if kind == "subscription" else invoice_subscription_id(obj),
+        payment_intent_id=own_id if kind == "payment_intent" else expandable_id(obj.get("payment_intent")),
+    )
+
+
+#: What a stored event keeps once the personal data in it is erased: enough to audit that it came.
+EVENT_AUDIT_KEYS = ("id", "object", "type", "created", "api_version", "livemode")
+OBJECT_AUDIT_KEYS = ("id", "object", "created")
+
+
+def erased(payload: dict, *, erased_at: datetime) -> dict:
+    """A webhook event's payload without any personal data (e-mail, name, address, phone, card, metadata…
+    wherever Stripe put them): the event's id, type and timestamps, its object's id and type, and when
+    it was erased."""
+    data = payload.get("data")
+    obj = data.get("object") if isinstance(data, dict) else None
+    obj = obj if isinstance(obj, dict) else {}
+    return {
+        **{key: payload[key] for key in EVENT_AUDIT_KEYS if key in payload},
+        "data": {"object": {key: obj[key] for key in OBJECT_AUDIT_KEYS if key in obj}},
+        "erased_at": erased_at.isoformat(),
+    }

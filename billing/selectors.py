@@ -1,12 +1,17 @@
 """Reads of plans, packs, subscriptions and the Stripe ids that tie them to our users."""
 
+from datetime import datetime
+
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from accounts.models import User
+from designforge.models import WebhookEvent
 from designforge.plans import PlanLimits
 
-from .models import CreditPack, Plan, StripeCustomer, Subscription
+from .models import CheckoutSession, CreditPack, Plan, Purchase, StripeCancellation, StripeCustomer, Subscription
+from .payloads import StripeRefs
 
 FREE_PLAN = "free"
 # Subscriptions in these statuses give their plan. `past_due` keeps it while Stripe retries the
@@ -49,8 +54,9 @@ def plan_for(*, plan_code: str | None = None, price_ids: tuple[str, ...] = ()) -
     return None
 
 
-def pack_for(*, pack_code: str | None) -> CreditPack | None:
-    return CreditPack.objects.filter(code=pack_code).first() if pack_code else None
+def checkout_session_of(session_id: str) -> CheckoutSession | None:
+    """The checkout session we created with this Stripe id, with its user, plan or pack; None if not ours."""
+    return CheckoutSession.objects.select_related("user", "plan", "pack").filter(stripe_session_id=session_id).first()
 
 
 def customer_id_of(user: User) -> str | None:
@@ -115,3 +121,56 @@ def plan_limits(code: str) -> PlanLimits:
 def signup_credits() -> int:
     """The credits every new user is granted: the free plan's `signup_credits`."""
     return Plan.objects.filter(code=FREE_PLAN).values_list("signup_credits", flat=True).first() or 0
+
+
+def owner_of(refs: StripeRefs) -> User | None:
+    """The user, closed accounts included, a Stripe object belongs to (`user_for_stripe`, else the buyer of
+    the pack paid with its payment intent)."""
+    user = user_for_stripe(user_id=refs.user_id, customer_id=refs.customer_id, subscription_id=refs.subscription_id)
+    if user is None and refs.payment_intent_id:
+        user = User.objects.filter(purchases__payment_intent_id=refs.payment_intent_id).first()
+    return user
+
+
+def stripe_events_of(user: User) -> QuerySet[WebhookEvent]:
+    """The stored Stripe events about `user`: their object carries our metadata for them, or is (or names)
+    one of their customers, subscriptions, checkout sessions or pack payments."""
+    subscriptions = list(Subscription.objects.filter(user_id=user.pk).values_list("stripe_subscription_id", flat=True))
+    customers = {
+        *StripeCustomer.objects.filter(user_id=user.pk).values_list("stripe_customer_id", flat=True),
+        *Subscription.objects.filter(user_id=user.pk).exclude(stripe_customer_id="").values_list(
+            "stripe_customer_id", flat=True
+        ),
+    }
+    payments = list(
+        Purchase.objects.filter(user_id=user.pk, payment_intent_id__isnull=False).values_list(
+            "payment_intent_id", flat=True
+        )
+    )
+    sessions = list(CheckoutSession.objects.filter(user_id=user.pk).values_list("stripe_session_id", flat=True))
+    obj, uid = "payload__data__object__", str(user.pk)
+    about = (
+        Q(**{f"{obj}metadata__user_id": uid})
+        | Q(**{f"{obj}client_reference_id": uid})
+        | Q(**{f"{obj}parent__subscription_details__metadata__user_id": uid})
+    )
+    if ids := [*customers, *subscriptions, *payments, *sessions]:
+        about |= Q(**{f"{obj}id__in": ids})
+    if customers:
+        about |= Q(**{f"{obj}customer__in": list(customers)}) | Q(**{f"{obj}customer__id__in": list(customers)})
+    if subscriptions:
+        about |= Q(**{f"{obj}subscription__in": subscriptions})
+        about |= Q(**{f"{obj}parent__subscription_details__subscription__in": subscriptions})
+    if payments:
+        about |= Q(**{f"{obj}payment_intent__in": payments})
+    return WebhookEvent.objects.filter(about, source="stripe")
+
+
+def cancellations_to_retry(*, last_tried_before: datetime) -> QuerySet[StripeCancellation]:
+    """Cancellations not done yet whose last attempt (or creation, if never tried) is older than the cut-off."""
+    return (
+        StripeCancellation.objects.filter(done_at__isnull=True)
+        .alias(last_try=Coalesce("attempted_at", "created_at"))
+        .filter(last_try__lt=last_tried_before)
+        .order_by("created_at")
+    )

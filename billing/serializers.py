@@ -1,8 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from credits.services import SIGNUP_CREDITS
-
+from . import selectors
 from .models import CreditPack, Plan
 
 
@@ -17,18 +16,34 @@ class PackPriceSerializer(serializers.Serializer):
     currency = serializers.CharField()
 
 
+class PlanLimitsSerializer(serializers.Serializer):
+    design_systems = serializers.IntegerField(
+        source="max_design_systems",
+        allow_null=True,
+        min_value=1,
+        help_text="Saved design systems allowed; null for unlimited. Past it, saving answers 403 `plan_required`.",
+    )
+    api_keys = serializers.IntegerField(
+        source="max_api_keys", min_value=0, help_text="Active personal API keys allowed; 0: the plan has none."
+    )
+
+
 class PlanSerializer(serializers.ModelSerializer):
     price = PlanPriceSerializer(source="*")
+    limits = PlanLimitsSerializer(source="*")
     features = serializers.SerializerMethodField()
 
     class Meta:
         model = Plan
-        fields = ["code", "name", "price", "monthly_credits", "features"]
+        fields = ["code", "name", "price", "monthly_credits", "limits", "features"]
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_features(self, plan):
         """The plan's sentences, with `{monthly_credits}` and `{signup_credits}` filled in."""
-        numbers = {"{monthly_credits}": str(plan.monthly_credits), "{signup_credits}": str(SIGNUP_CREDITS)}
+        numbers = {
+            "{monthly_credits}": str(plan.monthly_credits),
+            "{signup_credits}": str(self.context["signup_credits"]),
+        }
         features = []
         for feature in plan.features or []:
             text = str(feature)
@@ -49,6 +64,18 @@ class PackSerializer(serializers.ModelSerializer):
 class PlansSerializer(serializers.Serializer):
     plans = PlanSerializer(many=True)
     packs = PackSerializer(many=True)
+    signup_credits = serializers.IntegerField(
+        min_value=0, help_text="Credits every new user is granted once, whatever the plan (set by staff)."
+    )
+
+
+def price_list() -> dict:
+    """The body of `GET /api/plans`, which the pricing tables show too: every plan with its limits, the
+    credit packs for sale and the signup grant, all read from the rows staff edit."""
+    plans = list(selectors.plans())
+    signup = next((plan.signup_credits for plan in plans if plan.code == selectors.FREE_PLAN), 0)
+    instance = {"plans": plans, "packs": selectors.packs_for_sale(), "signup_credits": signup}
+    return PlansSerializer(instance, context={"signup_credits": signup}).data
 
 
 class CheckoutRequestSerializer(serializers.Serializer):
@@ -86,5 +113,10 @@ class SubscriptionSerializer(serializers.Serializer):
     status = serializers.CharField(
         allow_null=True, help_text="Stripe's status of the subscription shown (null when there has never been one)."
     )
-    current_period_end = serializers.DateTimeField(allow_null=True)
+    current_period_start = serializers.DateTimeField(
+        allow_null=True, help_text="When the paid period began (null when unknown or never subscribed)."
+    )
+    current_period_end = serializers.DateTimeField(
+        allow_null=True, help_text="When the paid period ends: the subscription renews, or ends if cancelling."
+    )
     cancel_at_period_end = serializers.BooleanField()

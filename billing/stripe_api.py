@@ -43,7 +43,7 @@ def client() -> stripe.StripeClient:
 
 
 @contextmanager
-def _calling(action: str):
+def _calling(action: str, *, outcome: str = "Nothing was charged; please try again."):
     try:
         yield
     except stripe.IdempotencyError as exc:
@@ -54,7 +54,7 @@ def _calling(action: str):
         raise NotConfigured("Payments are misconfigured on this server (Stripe refused the API key).")
     except stripe.StripeError as exc:
         logger.error("Stripe failed to %s: %s", action, exc, exc_info=True)
-        raise ProviderUnavailable(f"Stripe could not {action}. Nothing was charged; please try again.")
+        raise ProviderUnavailable(f"Stripe could not {action}. {outcome}")
 
 
 def create_customer(*, user_id: int, email: str | None, name: str, idempotency_key: str) -> str:
@@ -100,3 +100,17 @@ def retrieve_subscription(subscription_id: str) -> dict | None:
             if exc.http_status == 404:
                 return None
             raise
+
+
+def cancel_subscription(subscription_id: str) -> dict | None:
+    """Cancel a subscription at once (no proration, no final invoice); the subscription as Stripe has it
+    now. Stripe answers 404 for one it already cancelled (or never had): it is then read back, None
+    when Stripe has no such subscription."""
+    with _calling("cancel a subscription", outcome="It will be tried again."):
+        try:
+            params = {"cancellation_details": {"comment": "The DesignForge account was closed."}}
+            return client().v1.subscriptions.cancel(subscription_id, params).to_dict()
+        except stripe.InvalidRequestError as exc:
+            if exc.http_status != 404:
+                raise
+    return retrieve_subscription(subscription_id)

@@ -17,7 +17,7 @@ from credits import selectors as credit_selectors
 from designforge.errors import DomainError
 
 from . import selectors, services, stripe_api
-from .serializers import CheckoutRequestSerializer, PlansSerializer
+from .serializers import CheckoutRequestSerializer, price_list
 
 CURRENCY_SYMBOLS = {"usd": "$", "eur": "€", "gbp": "£", "jpy": "¥"}
 ZERO_DECIMAL_CURRENCIES = {"jpy", "krw", "vnd", "clp", "isk", "huf", "twd", "ugx"}
@@ -40,21 +40,37 @@ def money(amount: int, currency: str) -> str:
     return f"{symbol}{text}" if symbol else f"{text} {currency.upper()}"
 
 
+def plan_lines(plan: dict) -> list[dict]:
+    """What the pricing table lists for a plan: its first feature (the credits), its limits, then the
+    rest of its features."""
+    saved, keys = plan["limits"]["design_systems"], plan["limits"]["api_keys"]
+    limits = [f"Up to {saved} saved design systems" if saved is not None else "Unlimited saved design systems"]
+    if keys:
+        limits.append(f"Personal API keys for scripts (up to {keys})")
+    features = plan["features"]
+    return [
+        *({"text": text, "is_limit": False} for text in features[:1]),
+        *({"text": text, "is_limit": True} for text in limits),
+        *({"text": text, "is_limit": False} for text in features[1:]),
+    ]
+
+
 def pricing() -> dict:
-    """The plans and packs exactly as `GET /api/plans` shows them, with readable prices."""
-    data = PlansSerializer({"plans": selectors.plans(), "packs": selectors.packs_for_sale()}).data
+    """The plans, limits and packs exactly as `GET /api/plans` shows them, with readable prices."""
+    data = price_list()
     plans = [
         {
             **plan,
             "price_display": money(plan["price"]["amount"], plan["price"]["currency"]),
             "is_free": plan["price"]["amount"] == 0,
+            "lines": plan_lines(plan),
         }
         for plan in data["plans"]
     ]
     packs = [
         {**pack, "price_display": money(pack["price"]["amount"], pack["price"]["currency"])} for pack in data["packs"]
     ]
-    return {"plans": plans, "packs": packs}
+    return {"plans": plans, "packs": packs, "signup_credits": data["signup_credits"]}
 
 
 def landing(request):

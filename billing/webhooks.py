@@ -1,4 +1,4 @@
-"""`POST /api/webhooks/stripe`: Stripe's events about checkouts, subscriptions, invoices and refunds.
+"""`POST /api/webhooks/stripe`: Stripe's events about checkouts, subscriptions, invoices, refunds and disputes.
 
 Verify the `Stripe-Signature` header with the `stripe` library (300 s tolerance) → store the event in
 the webhook inbox, unique on its event id → apply it through the handler for its type, inside the
@@ -9,8 +9,11 @@ so Stripe delivers again.
 Events arrive in any order (an invoice before the checkout session that created its subscription):
 users are matched by the `metadata.user_id` our checkout sets (copied onto subscriptions, invoices and
 pack payments), else by the stored subscription or customer id; subscription states are ordered by the
-event's `created`, so an older state never overwrites a newer one. Events for objects that are not
-ours (no match) are recorded as ignored; staff can replay them from admin.
+event's `created`, so an older state never overwrites a newer one. A completed checkout session is
+honoured only if we created it (a `CheckoutSession` row) for the user both its `client_reference_id`
+and its `metadata.user_id` name. Events for objects that are not ours (no match) are recorded as
+ignored; staff can replay them from admin. Events about a closed account are ignored too, with their
+personal data erased (`services.stripe_event_of_closed_account`).
 """
 
 import json
@@ -27,13 +30,14 @@ from designforge import inbox
 from designforge.models import WebhookEvent
 
 from . import selectors, services
-from .models import Purchase
+from .models import CheckoutSession, Purchase
 from .payloads import (
     SubscriptionState,
     expandable_id,
     invoice_state,
     metadata_user_id,
     metadata_value,
+    object_refs,
     timestamp,
 )
 
@@ -53,41 +57,50 @@ def _ignored(reason: str, obj: dict) -> str:
     return IGNORED
 
 
-def _checkout_completed(session: dict, created: datetime) -> str:
+def _distrust(session: dict, checkout: CheckoutSession | None) -> str:
+    """Why a completed session must grant nothing ("" when it is one we created, for this user and item)."""
+    if checkout is None:
+        return "not a checkout session we created"
     metadata = session.get("metadata") or {}
+    client_user_id = metadata_user_id({"user_id": session.get("client_reference_id")})
+    if client_user_id is None or client_user_id != metadata_user_id(metadata):
+        return "client_reference_id and metadata.user_id disagree"
+    if client_user_id != checkout.user_id:
+        return "created for another user"
+    kind, code, mode = (
+        ("plan", checkout.plan_id, "subscription") if checkout.plan_id else ("pack", checkout.pack_id, "payment")
+    )
+    if session.get("mode") != mode or metadata_value(metadata, kind) != code:
+        return f"not the {kind} {code} it was created for"
+    return ""
+
+
+def _checkout_completed(session: dict, created: datetime) -> str:
+    checkout = selectors.checkout_session_of(session["id"])
+    reason = _distrust(session, checkout)
+    if reason:
+        return _ignored(reason, session)
     customer_id = expandable_id(session.get("customer"))
-    user_id = metadata_user_id({"user_id": session.get("client_reference_id")}) or metadata_user_id(metadata)
-    user = selectors.user_for_stripe(user_id=user_id, customer_id=customer_id)
-    if user is None:
-        return _ignored("no user matches", session)
     if customer_id:
-        services.customer_link(user=user, customer_id=customer_id)
+        services.customer_link(user=checkout.user, customer_id=customer_id)
     paid = session.get("payment_status") in ("paid", "no_payment_required")
-    if session.get("mode") == "subscription":
+    if checkout.plan is not None:
         subscription_id = expandable_id(session.get("subscription"))
         if not subscription_id:
             return _ignored("no subscription", session)
-        plan = selectors.plan_for(plan_code=metadata_value(metadata, "plan"))
         state = SubscriptionState(
             subscription_id=subscription_id, customer_id=customer_id, status="active" if paid else None
         )
-        services.subscription_apply(user=user, plan=plan, state=state, observed_at=created)
+        services.subscription_apply(user=checkout.user, plan=checkout.plan, state=state, observed_at=created)
         return PROCESSED
-    if session.get("mode") == "payment":
-        pack = selectors.pack_for(pack_code=metadata_value(metadata, "pack"))
-        if pack is None:
-            return _ignored("not a credit pack", session)
-        services.purchase_complete(
-            user=user,
-            pack=pack,
-            checkout_session_id=session["id"],
-            payment_intent_id=expandable_id(session.get("payment_intent")),
-            amount=session.get("amount_total"),
-            currency=session.get("currency") or "",
-            paid=paid,
-        )
-        return PROCESSED
-    return _ignored(f"mode {session.get('mode')}", session)
+    services.purchase_complete(
+        checkout=checkout,
+        payment_intent_id=expandable_id(session.get("payment_intent")),
+        amount=session.get("amount_total"),
+        currency=session.get("currency") or "",
+        paid=paid,
+    )
+    return PROCESSED
 
 
 def _subscription_changed(subscription: dict, created: datetime) -> str:
@@ -147,6 +160,30 @@ def _charge_refunded(charge: dict, created: datetime) -> str:
     return PROCESSED
 
 
+def _disputed(dispute: dict) -> tuple[Purchase | None, int]:
+    """The pack purchase a dispute is about (None for any other payment, e.g. a subscription's), and the
+    amount disputed (the whole payment when Stripe does not say)."""
+    payment_intent_id = expandable_id(dispute.get("payment_intent"))
+    purchase = Purchase.objects.filter(payment_intent_id=payment_intent_id).first() if payment_intent_id else None
+    amount = dispute.get("amount")
+    if purchase is not None and not (isinstance(amount, int) and not isinstance(amount, bool) and amount > 0):
+        amount = purchase.amount
+    return purchase, amount
+
+
+def _dispute_funds(apply):
+    """The handler of `charge.dispute.funds_withdrawn` or `funds_reinstated`: `apply` is the service."""
+
+    def handle(dispute: dict, created: datetime) -> str:
+        purchase, amount = _disputed(dispute)
+        if purchase is None:
+            return _ignored("not a credit pack payment", dispute)
+        apply(purchase=purchase, dispute_id=dispute["id"], amount=amount, currency=dispute.get("currency") or "")
+        return PROCESSED
+
+    return handle
+
+
 HANDLERS = {
     "checkout.session.completed": _checkout_completed,
     "checkout.session.async_payment_succeeded": _checkout_completed,
@@ -156,15 +193,23 @@ HANDLERS = {
     "invoice.paid": _invoice_paid,
     "invoice.payment_failed": _invoice_payment_failed,
     "charge.refunded": _charge_refunded,
+    "charge.dispute.funds_withdrawn": _dispute_funds(services.dispute_funds_withdrawn),
+    "charge.dispute.funds_reinstated": _dispute_funds(services.dispute_funds_reinstated),
 }
 
 
 def process_stripe_event(event: WebhookEvent) -> str:
-    """The inbox processor for source "stripe": unknown types are recorded and ignored."""
+    """The inbox processor for source "stripe": unknown types are recorded and ignored, and so is any
+    event about a closed account (its personal data erased; see `services.stripe_event_of_closed_account`)."""
+    obj, created = event.payload["data"]["object"], timestamp(event.payload["created"])
+    owner = selectors.owner_of(object_refs(obj))
+    if owner is not None and owner.is_closed:
+        services.stripe_event_of_closed_account(event=event, user=owner, observed_at=created)
+        return IGNORED
     handler = HANDLERS.get(event.event_type)
     if handler is None:
         return IGNORED
-    return handler(event.payload["data"]["object"], timestamp(event.payload["created"]))
+    return handler(obj, created)
 
 
 def _verify(body: bytes, headers, secret: str) -> bool:

@@ -13,11 +13,11 @@ spend in one transaction, call the provider, refund in another on failure).
 from django.db import IntegrityError, transaction
 
 from accounts.models import User
+from designforge import plans
 
 from .errors import InsufficientCredits, InvalidAmount, UnknownFeature
 from .models import CreditAccount, FeatureCost, LedgerEntry
 
-SIGNUP_CREDITS = 10
 SIGNUP_KEY = "signup"
 
 
@@ -76,10 +76,14 @@ def credits_grant(
     return _post(user=user, amount=amount, kind=kind, key=key, description=description, actor=actor)
 
 
-def grant_signup_credits(sender, user: User, **kwargs) -> LedgerEntry:
-    """Receiver of `accounts.signals.user_created`: the signup grant, in the transaction that created the user."""
+def grant_signup_credits(sender, user: User, **kwargs) -> LedgerEntry | None:
+    """Receiver of `accounts.signals.user_created`: the signup grant, in the transaction that created the user.
+    The amount is the one staff set on the plans (`plans.signup_credits()`); none when they set 0."""
+    amount = plans.signup_credits()
+    if amount == 0:
+        return None
     return credits_grant(
-        user=user, amount=SIGNUP_CREDITS, key=SIGNUP_KEY, kind=LedgerEntry.Kind.SIGNUP, description="Welcome credits"
+        user=user, amount=amount, key=SIGNUP_KEY, kind=LedgerEntry.Kind.SIGNUP, description="Welcome credits"
     )
 
 

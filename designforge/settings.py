@@ -185,6 +185,16 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 
+# Billing's periodic jobs (each app adds its own block): send again the Stripe cancellations of closed
+# accounts that are not done yet (Stripe was down, or the task's message was lost).
+CELERY_BEAT_SCHEDULE = {
+    **globals().get("CELERY_BEAT_SCHEDULE", {}),
+    "billing-requeue-stripe-cancellations": {
+        "task": "billing.tasks.requeue_stripe_cancellations",
+        "schedule": 300.0,
+    },
+}
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.authentication.ClerkAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

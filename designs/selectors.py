@@ -1,8 +1,11 @@
 """Reads of design systems and generations. Another user's private design system is never found."""
 
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 
 from accounts.models import User
+from designforge import plans
 
 from .errors import DesignSystemNotFound
 from .models import DesignSystem, Generation
@@ -11,6 +14,29 @@ from .models import DesignSystem, Generation
 def design_systems_of(user: User) -> QuerySet[DesignSystem]:
     """The user's design systems, newest first."""
     return DesignSystem.objects.filter(owner_id=user.pk).order_by("-created_at", "-id")
+
+
+@dataclass(frozen=True)
+class SavedAllowance:
+    """How many design systems a user has saved, and how many their plan allows (None: unlimited)."""
+
+    count: int
+    limit: int | None
+    plan: plans.PlanLimits
+
+    @property
+    def is_full(self) -> bool:
+        """No room for another one. Someone over the limit (after a downgrade) keeps and edits theirs."""
+        return self.limit is not None and self.count >= self.limit
+
+
+def saved_allowance(user: User, *, count: int | None = None) -> SavedAllowance:
+    """The user's saved design systems against their plan's limit (for pages, and for the check when
+    saving); `count` when the caller has just counted them."""
+    limits = plans.limits_for(user)
+    if count is None:
+        count = design_systems_of(user).count()
+    return SavedAllowance(count=count, limit=limits.max_design_systems, plan=limits)
 
 
 def design_system_of(*, user: User, pk) -> DesignSystem:

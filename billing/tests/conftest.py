@@ -1,12 +1,25 @@
 import pytest
 
+from billing import services
 from billing.models import CreditPack, Plan
 from credits.selectors import audit_mismatches
 
-from .factories import PRICE_LARGE, PRICE_PRO, PRICE_SMALL, WEBHOOK_SECRET, signature_header
+from .factories import PRICE_LARGE, PRICE_PRO, PRICE_SMALL, WEBHOOK_SECRET, new_id, signature_header
 from .fake_stripe import API_KEY, FakeStripeServer
 
 WEBHOOK_URL = "/api/webhooks/stripe"
+
+
+def started_checkout(user, *, plan=None, pack=None, session_id=None) -> str:
+    """A Checkout Session our checkout created for `user` (as `checkout_start` records it); its id."""
+    session_id = session_id or new_id("cs")
+    services.checkout_record(
+        user=user,
+        session_id=session_id,
+        plan=Plan.objects.get(code=plan) if plan else None,
+        pack=CreditPack.objects.get(code=pack) if pack else None,
+    )
+    return session_id
 
 
 @pytest.fixture(autouse=True)

@@ -207,3 +207,22 @@ def charge_object(
         "livemode": False,
         "metadata": metadata(user_id, **({"pack": pack} if pack else {})),
     }
+
+
+def dispute_object(*, dispute_id: str, payment_intent: str, amount: int, status: str = "needs_response") -> dict:
+    """A dispute of a charge, as `charge.dispute.*` events carry it."""
+    return {
+        "id": dispute_id,
+        "object": "dispute",
+        "amount": amount,
+        "currency": "usd",
+        "charge": new_id("ch"),
+        "payment_intent": payment_intent,
+        "reason": "fraudulent",
+        "status": status,
+        "is_charge_refundable": False,
+        "balance_transactions": [],
+        "created": now(),
+        "livemode": False,
+        "metadata": {},
+    }

@@ -2,7 +2,8 @@
 
 It runs `http.server` in a thread on 127.0.0.1 (a random port) and implements what billing calls:
 POST /v1/customers, POST /v1/checkout/sessions, POST /v1/billing_portal/sessions, GET /v1/subscriptions
-(a list, paginated with `limit` and `starting_after`) and GET /v1/subscriptions/{id}. Like Stripe it
+(a list, paginated with `limit` and `starting_after`), GET /v1/subscriptions/{id} and DELETE
+/v1/subscriptions/{id} (cancel at once; like Stripe, 404 for one already cancelled). Like Stripe it
 answers form-encoded requests with JSON objects, checks the bearer key, replays a request whose
 Idempotency-Key it has seen with the same parameters and refuses one with other parameters
 (`idempotency_error`). Every request is recorded (method, path, flat form parameters, headers) for
@@ -147,6 +148,12 @@ class FakeStripe:
             subscription = self.subscriptions.get(path.rsplit("/", 1)[1])
             if subscription is not None:
                 return 200, subscription
+        if method == "DELETE" and path.startswith("/v1/subscriptions/"):
+            subscription = self.subscriptions.get(path.rsplit("/", 1)[1])
+            if subscription is not None and subscription["status"] != "canceled":
+                subscription.update(status="canceled", canceled_at=1_700_000_100, ended_at=1_700_000_100)
+                subscription["cancellation_details"] = {"comment": params.get("cancellation_details[comment]")}
+                return 200, subscription
         message = f"No such resource: {path}"
         return 404, {"error": {"type": "invalid_request_error", "code": "resource_missing", "message": message}}
 
@@ -183,6 +190,9 @@ def _handler(fake: FakeStripe):
 
         def do_POST(self):
             self._serve("POST")
+
+        def do_DELETE(self):
+            self._serve("DELETE")
 
         def log_message(self, format, *args):  # keep test output quiet
             pass

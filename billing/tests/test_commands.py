@@ -54,7 +54,8 @@ def state():
 def test_dry_run_prints_the_drift_and_changes_nothing(drifted, fake_stripe, prices):
     before = state()
     out = sync("--dry-run")
-    assert "would update sub_a: period end unknown → " in out and "cancel at period end False → True" in out
+    assert "would update sub_a: period start unknown → " in out and "period end unknown → " in out
+    assert "cancel at period end False → True" in out
     assert "would record sub_b: missing here (active, plan pro)" in out
     assert "would cancel sub_c: no longer in Stripe" in out
     assert "Dry run: 1 recorded, 1 updated, 0 unchanged, 1 not ours, 1 canceled." in out

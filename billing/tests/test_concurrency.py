@@ -12,7 +12,7 @@ from credits.selectors import audit_mismatches, balance_of
 from designforge.models import WebhookEvent
 from designforge.testing import run_concurrently
 
-from .conftest import WEBHOOK_URL
+from .conftest import WEBHOOK_URL, started_checkout
 from .factories import (
     checkout_session_object,
     invoice_object,
@@ -68,7 +68,11 @@ def test_every_event_of_one_purchase_at_once_gives_one_subscription(send_event):
         stripe_event(
             "checkout.session.completed",
             checkout_session_object(
-                session_id=new_id("cs"), customer=customer, user_id=user.pk, plan="pro", subscription_id=sub
+                session_id=started_checkout(user, plan="pro"),
+                customer=customer,
+                user_id=user.pk,
+                plan="pro",
+                subscription_id=sub,
             ),
             created=t + 2,
         ),

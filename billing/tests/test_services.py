@@ -28,6 +28,7 @@ def test_subscription_state_reads_the_period_from_items_and_our_metadata():
         plan_code="pro",
         price_ids=(PRICE_PRO,),
         user_id=7,
+        current_period_start=at(obj["items"]["data"][0]["current_period_start"]),
         current_period_end=at(obj["items"]["data"][0]["current_period_end"]),
         cancel_at_period_end=False,
     )
@@ -38,7 +39,10 @@ def test_subscription_state_reads_the_older_shape_and_expanded_fields():
     obj["customer"] = {"id": "cus_1", "object": "customer"}
     state = payloads.subscription_state(obj)
     assert state.customer_id == "cus_1" and state.user_id is None and state.plan_code is None
-    assert state.current_period_end == at(obj["current_period_end"])
+    assert (state.current_period_start, state.current_period_end) == (
+        at(obj["current_period_start"]),
+        at(obj["current_period_end"]),
+    )
 
 
 def test_a_cancel_at_date_counts_as_cancelling():
@@ -133,10 +137,9 @@ class TestSubscriptionApply:
 
 def small_pack_checkout(user, *, payment_intent_id="pi_1", paid=True):
     """The checkout of the 50-credit pack (500 USD cents) by `user`, as its webhook records it."""
+    checkout = services.checkout_record(user=user, session_id="cs_1", pack=CreditPack.objects.get(code="small"))
     return services.purchase_complete(
-        user=user,
-        pack=CreditPack.objects.get(code="small"),
-        checkout_session_id="cs_1",
+        checkout=checkout,
         payment_intent_id=payment_intent_id,
         amount=500,
         currency="usd",

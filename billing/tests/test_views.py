@@ -4,6 +4,7 @@ reach Stripe (a local fake speaking Stripe's protocol) through the same services
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.test import Client
 
 from billing import services
 from billing.models import CreditPack, Plan, Purchase
@@ -30,6 +31,7 @@ def subscribe(user, *, status="active", cancel=False):
             status=status,
             plan_code="pro",
             user_id=user.pk,
+            current_period_start=datetime(2031, 4, 17, tzinfo=UTC),
             current_period_end=datetime(2031, 5, 17, tzinfo=UTC),
             cancel_at_period_end=cancel,
         ),
@@ -56,6 +58,21 @@ def test_landing_shows_the_pricing_table_for_anyone(client, django_assert_max_nu
     assert "Small pack" in html and "$5" in html and "Large pack" in html and "$15" in html
     assert "Design system" in html  # what a generation costs
     assert 'href="/sign-in/"' in html
+
+
+def test_the_pricing_tables_show_the_limits_staff_set(signed_in):
+    html = Client().get("/").content.decode()
+    assert "Up to 10 saved design systems" in html and "Unlimited saved design systems" in html
+    assert "Personal API keys for scripts (up to 10)" in html and "Start free: 10 credits" in html
+
+    Plan.objects.filter(code="free").update(max_design_systems=3, signup_credits=20)
+    Plan.objects.filter(code="pro").update(max_design_systems=250, max_api_keys=4)
+    for page in (Client().get("/"), signed_in.get("/billing/")):
+        html = page.content.decode()
+        assert "Up to 3 saved design systems" in html and "Up to 250 saved design systems" in html
+        assert "Personal API keys for scripts (up to 4)" in html and "Unlimited saved" not in html
+        assert "20 credits when you sign up" in html
+    assert "Start free: 20 credits" in Client().get("/").content.decode()
 
 
 def test_landing_leaves_out_packs_no_longer_for_sale(client):
@@ -121,6 +138,7 @@ def test_subscribers_see_their_subscription_and_no_upgrade_button(signed_in, use
     subscribe(user, cancel=True)
     html = signed_in.get("/billing/").content.decode()
     assert "Your plan" in html and "Subscription active" in html and "ends 17 May 2031" in html
+    assert "This period began 17 Apr 2031" in html
     assert 'data-testid="checkout-pro"' not in html
 
 

@@ -7,20 +7,22 @@ import json
 import pytest
 
 from accounts.models import User
-from billing.models import CreditPack, Plan, Purchase, StripeCustomer, Subscription
+from accounts.tests.factories import UserFactory
+from billing.models import CreditPack, Dispute, Plan, Purchase, StripeCustomer, Subscription
 from credits import services as credits
 from credits.models import LedgerEntry
 from credits.selectors import audit_mismatches, balance_of, ledger_of
 from designforge import inbox
 from designforge.models import WebhookEvent
 
-from .conftest import WEBHOOK_URL
+from .conftest import WEBHOOK_URL, started_checkout
 from .factories import (
     DAY,
     WEBHOOK_SECRET,
     at,
     charge_object,
     checkout_session_object,
+    dispute_object,
     invoice_object,
     new_id,
     now,
@@ -40,7 +42,11 @@ def subscribed(send_event, user, *, created=None):
     """A user who went through Checkout for Pro: (customer id, subscription id)."""
     customer, sub = new_id("cus"), new_id("sub")
     session = checkout_session_object(
-        session_id=new_id("cs"), customer=customer, user_id=user.pk, plan="pro", subscription_id=sub
+        session_id=started_checkout(user, plan="pro"),
+        customer=customer,
+        user_id=user.pk,
+        plan="pro",
+        subscription_id=sub,
     )
     assert send_event(stripe_event("checkout.session.completed", session, created=created)).status_code == 200
     return customer, sub
@@ -156,6 +162,52 @@ def test_a_yearly_plan_grants_twelve_months_of_credits(send_event, user):
     assert balance_of(user) == 10 + 1200
 
 
+# --- which completed checkouts are trusted -------------------------------------------------------
+
+
+def completed(user_id, session_id, **kwargs):
+    return checkout_session_object(session_id=session_id, customer="cus_x", user_id=user_id, **kwargs)
+
+
+@pytest.mark.parametrize(
+    "recorded, change",
+    [
+        (False, {}),
+        (True, {"client_reference_id": None}),
+        (True, {"client_reference_id": "999999"}),
+        (True, {"metadata": "another user"}),
+    ],
+    ids=["not-created-by-us", "no-client-reference", "client-reference-differs", "metadata-user-differs"],
+)
+@pytest.mark.parametrize("item", [{"plan": "pro", "subscription_id": "sub_t"}, {"pack": "large"}], ids=["plan", "pack"])
+def test_a_completed_session_we_cannot_trust_grants_nothing(send_event, user, recorded, change, item):
+    session_id = new_id("cs")
+    if recorded:
+        started_checkout(user, session_id=session_id, **{k: v for k, v in item.items() if k in ("plan", "pack")})
+    session = completed(user.pk, session_id, **item)
+    if change.get("metadata"):
+        change = {"metadata": {**session["metadata"], "user_id": "999999"}}
+    response = send_event(stripe_event("checkout.session.completed", {**session, **change}))
+    assert response.status_code == 200 and response.json()["status"] == "ignored"
+    assert plan_of(user) == "free" and balance_of(user) == 10
+    assert not Subscription.objects.exists() and not Purchase.objects.filter(status="paid").exists()
+
+
+def test_a_session_for_another_user_or_item_than_we_recorded_grants_nothing(send_event, user):
+    other = UserFactory.create()
+    for_other = started_checkout(other, pack="small")
+    send_event(stripe_event("checkout.session.completed", completed(user.pk, for_other, pack="small")))
+    small = started_checkout(user, pack="small")
+    send_event(stripe_event("checkout.session.completed", completed(user.pk, small, pack="large", amount_total=1500)))
+    as_plan = started_checkout(user, pack="small")
+    send_event(
+        stripe_event("checkout.session.completed", completed(user.pk, as_plan, plan="pro", subscription_id="sub_x"))
+    )
+    assert [e.status for e in WebhookEvent.objects.order_by("received_at")] == ["ignored"] * 3
+    assert balance_of(user) == balance_of(other) == 10 and plan_of(user) == "free"
+    assert not Purchase.objects.filter(status="paid").exists()
+
+
 def test_events_in_any_order_end_in_the_same_state(send_event, user):
     """Stripe sends subscription.created, invoice.paid, checkout.session.completed and subscription.updated
     for one purchase; here they arrive backwards: an invoice before its checkout session."""
@@ -164,7 +216,11 @@ def test_events_in_any_order_end_in_the_same_state(send_event, user):
     send_event(invoice_paid(user, customer, sub, invoice_id="in_1", created=t0 + 2, period_end=period_end))
     assert plan_of(user) == "pro" and balance_of(user) == 110
     session = checkout_session_object(
-        session_id=new_id("cs"), customer=customer, user_id=user.pk, plan="pro", subscription_id=sub
+        session_id=started_checkout(user, plan="pro"),
+        customer=customer,
+        user_id=user.pk,
+        plan="pro",
+        subscription_id=sub,
     )
     send_event(stripe_event("checkout.session.completed", session, created=t0 + 3))
     send_event(
@@ -300,8 +356,9 @@ def test_replaying_a_processed_event_from_admin_changes_nothing(send_event, user
 
 
 def pack_completed(user, *, session_id=None, pack="small", payment_intent=None, amount=500, **kwargs):
+    """`checkout.session.completed` for a pack checkout our checkout started (recorded here if not yet)."""
     session = checkout_session_object(
-        session_id=session_id or new_id("cs"),
+        session_id=started_checkout(user, pack=pack, session_id=session_id),
         customer="cus_pack",
         user_id=user.pk,
         pack=pack,
@@ -336,9 +393,7 @@ def test_pack_checkout_grants_the_credits_once(send_event, user):
 
 
 def test_pack_checkout_grants_what_the_buyer_saw_at_checkout(send_event, user):
-    Purchase.objects.create(
-        user=user, pack_id="small", checkout_session_id="cs_seen", credits=50, amount=500, currency="usd"
-    )
+    started_checkout(user, pack="small", session_id="cs_seen")
     CreditPack.objects.filter(code="small").update(credits=40)  # changed after the checkout began
     send_event(pack_completed(user, session_id="cs_seen"))
     assert balance_of(user) == 60 and Purchase.objects.count() == 1
@@ -403,3 +458,70 @@ def test_refund_of_a_charge_that_is_not_a_pack_is_ignored(send_event, user):
     )
     assert send_event(stripe_event("charge.refunded", charge)).json()["status"] == "ignored"
     assert balance_of(user) == 10
+
+
+# --- disputes ----------------------------------------------------------------------------------------
+
+
+def dispute(event_type, *, payment_intent, amount, dispute_id="dp_1", event_id=None):
+    obj = dispute_object(dispute_id=dispute_id, payment_intent=payment_intent, amount=amount)
+    return stripe_event(f"charge.dispute.{event_type}", obj, event_id=event_id)
+
+
+def test_a_disputed_pack_loses_its_credits_and_gets_them_back_when_the_dispute_is_won(send_event, user):
+    send_event(pack_completed(user, pack="large", payment_intent="pi_d", amount=1500))
+    assert balance_of(user) == 210
+    withdrawn = dispute("funds_withdrawn", payment_intent="pi_d", amount=1500, event_id="evt_w")
+    assert send_event(withdrawn).json()["status"] == "processed"
+    send_event(withdrawn)  # the same event again
+    send_event(dispute("funds_withdrawn", payment_intent="pi_d", amount=1500))  # another event, same dispute
+    assert balance_of(user) == 10
+    taken = ledger_of(user).first()
+    assert (taken.kind, taken.amount, taken.idempotency_key) == ("reversal", -200, "stripe:dispute:dp_1:withdrawn")
+
+    reinstated = dispute("funds_reinstated", payment_intent="pi_d", amount=1500)
+    send_event(reinstated)
+    send_event(dispute("funds_reinstated", payment_intent="pi_d", amount=1500))
+    assert balance_of(user) == 210
+    back = ledger_of(user).first()
+    assert (back.kind, back.amount, back.idempotency_key) == ("purchase", 200, "stripe:dispute:dp_1:reinstated")
+    recorded = Dispute.objects.get()
+    assert (recorded.purchase.payment_intent_id, recorded.credits_taken, recorded.amount) == ("pi_d", 200, 1500)
+    assert recorded.funds_withdrawn_at and recorded.funds_reinstated_at
+
+
+def test_a_dispute_never_takes_below_zero_and_gives_back_only_what_it_took(send_event, user):
+    send_event(pack_completed(user, payment_intent="pi_spent"))
+    credits.credits_spend(user=user, feature="colors", key="gen:most", amount=52)
+    send_event(dispute("funds_withdrawn", payment_intent="pi_spent", amount=500))
+    assert balance_of(user) == 0 and Dispute.objects.get().credits_taken == 8
+    send_event(dispute("funds_reinstated", payment_intent="pi_spent", amount=500))
+    assert balance_of(user) == 8
+
+
+def test_a_partial_dispute_takes_its_share_less_what_a_refund_took(send_event, user):
+    send_event(pack_completed(user, pack="large", payment_intent="pi_p", amount=1500))
+    send_event(refund(user, payment_intent="pi_p", amount=1500, refunded=300, pack="large"))  # 40 credits back
+    assert balance_of(user) == 170
+    send_event(dispute("funds_withdrawn", payment_intent="pi_p", amount=1200))  # the rest: 160 credits
+    assert balance_of(user) == 10
+    send_event(dispute("funds_withdrawn", payment_intent="pi_p", amount=1500, dispute_id="dp_2"))
+    assert balance_of(user) == 10  # nothing of the pack is left to take
+
+
+def test_a_reinstatement_seen_first_makes_the_late_withdrawal_take_nothing(send_event, user):
+    send_event(pack_completed(user, payment_intent="pi_late"))
+    send_event(dispute("funds_reinstated", payment_intent="pi_late", amount=500))
+    send_event(dispute("funds_withdrawn", payment_intent="pi_late", amount=500))
+    assert balance_of(user) == 60
+    assert not ledger_of(user).filter(idempotency_key__startswith="stripe:dispute:").exists()
+
+
+def test_a_disputed_subscription_payment_changes_no_credits(send_event, user):
+    customer, sub = subscribed(send_event, user)
+    send_event(invoice_paid(user, customer, sub))
+    assert balance_of(user) == 110
+    for event_type in ("funds_withdrawn", "funds_reinstated"):
+        response = send_event(dispute(event_type, payment_intent="pi_subscription", amount=1200))
+        assert response.json()["status"] == "ignored"
+    assert balance_of(user) == 110 and not Dispute.objects.exists()

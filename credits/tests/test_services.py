@@ -101,3 +101,15 @@ def test_audit_command_passes_on_a_sound_ledger_and_fails_on_drift(user, capsys)
     assert audit_mismatches()[0]["sum_of_entries"] == 10
     with pytest.raises(Exception, match="do not balance"):
         call_command("audit_credits")
+
+
+def test_the_signup_grant_is_what_staff_set_on_the_free_plan():
+    from billing.models import Plan
+
+    Plan.objects.filter(code="free").update(signup_credits=3)
+    assert [(e.kind, e.amount) for e in LedgerEntry.objects.filter(account__user=UserFactory.create())] == [
+        ("signup", 3)
+    ]
+    Plan.objects.filter(code="free").update(signup_credits=0)
+    nothing = UserFactory.create()
+    assert balance_of(nothing) == 0 and not LedgerEntry.objects.filter(account__user=nothing).exists()

@@ -16,7 +16,7 @@ from .. import selectors, services
 from ..engine import EXPORT_FORMATS, export
 from ..errors import DesignSystemNotFound
 from ..serializers import DesignSystemCreateSerializer, DesignSystemSerializer, DesignSystemUpdateSerializer
-from .schema import INVALID, NOT_FOUND
+from .schema import INVALID, NOT_FOUND, SAVED_LIMIT
 
 TOKENS_RULES = (
     "Give `tokens` or an `intent`. Raw tokens are validated against the token contract (400 with a "
@@ -41,7 +41,7 @@ class DesignSystemListView(ListAPIView):
         summary="Save a design system from tokens",
         description=TOKENS_RULES,
         request=DesignSystemCreateSerializer,
-        responses={201: DesignSystemSerializer, 400: INVALID},
+        responses={201: DesignSystemSerializer, 400: INVALID, 403: SAVED_LIMIT},
     )
     def post(self, request):
         serializer = DesignSystemCreateSerializer(data=request.data)

@@ -12,7 +12,7 @@ from credits.selectors import balance_of
 from .. import services
 from ..models import Generation
 from ..serializers import GenerationRequestSerializer, GenerationSerializer
-from .schema import INVALID, error
+from .schema import INVALID, SAVED_LIMIT, error
 
 IDEMPOTENCY_KEY = OpenApiParameter(
     "Idempotency-Key",
@@ -55,6 +55,7 @@ def _generation_schema(kind: str, summary: str, contents: str):
             201: GenerationSerializer,
             400: INVALID,
             402: error("`insufficient_credits`: `details.required` and `details.available`; nothing was charged."),
+            403: SAVED_LIMIT,
             409: error(
                 "`idempotency_conflict`: the Idempotency-Key was used with a different body, or that request "
                 "is still being processed."

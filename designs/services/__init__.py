@@ -1,6 +1,6 @@
 """Every write to design systems and generations, one module per concern:
 
-- `design_systems`: save, change, duplicate and delete design systems (free);
+- `design_systems`: save (within the plan's limit), change, duplicate and delete design systems (free);
 - `preview`: the engine from an explicit intent, with variations (free, rate-limited);
 - `generation`: paid generation from a sentence, with its credits, idempotency and refunds;
 - `inputs`: the cleaning of prompts, names, colours and tokens that both share.
@@ -12,6 +12,7 @@ from .design_systems import (
     design_system_create,
     design_system_delete,
     design_system_duplicate,
+    design_system_limit_check,
     design_system_update,
     designs_erase_closed_user,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "design_system_create",
     "design_system_delete",
     "design_system_duplicate",
+    "design_system_limit_check",
     "design_system_update",
     "designs_erase_closed_user",
     "generation_run",

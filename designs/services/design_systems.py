@@ -1,10 +1,13 @@
-"""Every write to saved design systems. Saving, editing and duplicating cost nothing: only reading a
-sentence (generation) is paid."""
+"""Every write to saved design systems. Saving, editing and duplicating cost nothing (only reading a sentence,
+generation, is paid), up to the plan's limit of saved design systems."""
+
+from django.db import transaction
 
 from accounts.models import User
 
+from .. import selectors
 from ..engine import Intent, build_report, generate_colors, generate_design_system, generate_typography
-from ..errors import InvalidInput
+from ..errors import DesignSystemLimitReached, InvalidInput
 from ..models import DesignSystem, Generation
 from .inputs import (
     MAX_NAME_LENGTH,
@@ -38,6 +41,26 @@ def tokens_for(intent: Intent, sections=None) -> dict:
     return generate_design_system(intent)
 
 
+def design_system_limit_check(*, owner: User) -> None:
+    """Refuse one more saved design system past the owner's plan limit: `DesignSystemLimitReached` (403
+    `plan_required`, with `details.upgrade_url`, `limit` and `count`).
+
+    Call it inside the transaction that saves, right before the insert: it locks the owner's row, so
+    saves racing at the limit queue there and the later one counts the earlier (lock order: the user row
+    first). Nothing saved is ever touched: an owner over the limit (after a downgrade) keeps and edits
+    every design system, and saves again once back under it."""
+    locked = User.objects.select_for_update().only("pk", "plan").get(pk=owner.pk)
+    allowance = selectors.saved_allowance(locked)
+    if allowance.is_full:
+        raise DesignSystemLimitReached(
+            count=allowance.count,
+            limit=allowance.limit,
+            plan=allowance.plan.plan,
+            plan_name=allowance.plan.plan_name,
+            upgrade_plan=allowance.plan.upgrade_plan,
+        )
+
+
 def design_system_create(
     *,
     owner: User,
@@ -48,7 +71,8 @@ def design_system_create(
     seed_color: str = "",
     is_public: bool = False,
 ) -> DesignSystem:
-    """Save a design system, free of charge, from raw tokens or from an intent (exactly one).
+    """Save a design system, free of charge, from raw tokens or from an intent (exactly one), within the
+    plan's limit (`design_system_limit_check`).
 
     Raw tokens are validated (`InvalidTokens`, 400, with a `tokens.<path>` key per problem) and stored
     normalised but otherwise as given, never repaired behind the user's back: the report, recomputed
@@ -59,16 +83,18 @@ def design_system_create(
         raise InvalidInput(details={"tokens": ["Give either tokens or an intent."]})
     parsed = checked_intent(intent) if intent is not None else None
     clean = tokens_for(parsed) if parsed is not None else checked_tokens(tokens)
-    return DesignSystem.objects.create(
-        owner=owner,
-        name=clean_name(name),
-        prompt=clean_text(prompt, field="prompt", max_length=MAX_PROMPT_LENGTH),
-        seed_color=clean_seed(seed_color),
-        intent=parsed.to_dict() if parsed is not None else None,
-        tokens=clean,
-        report=build_report(clean),
-        is_public=bool(is_public),
-    )
+    fields = {
+        "name": clean_name(name),
+        "prompt": clean_text(prompt, field="prompt", max_length=MAX_PROMPT_LENGTH),
+        "seed_color": clean_seed(seed_color),
+        "intent": parsed.to_dict() if parsed is not None else None,
+        "tokens": clean,
+        "report": build_report(clean),
+        "is_public": bool(is_public),
+    }
+    with transaction.atomic():
+        design_system_limit_check(owner=owner)
+        return DesignSystem.objects.create(owner=owner, **fields)
 
 
 def design_system_update(
@@ -109,18 +135,21 @@ def design_system_update(
 
 
 def design_system_duplicate(*, design_system: DesignSystem, owner: User) -> DesignSystem:
-    """A private copy of a design system (the caller's own, or a public one) in `owner`'s list, free."""
+    """A private copy of a design system (the caller's own, or a public one) in `owner`'s list, free,
+    within the plan's limit."""
     name = design_system.name if design_system.owner_id != owner.pk else f"Copy of {design_system.name}"
-    return DesignSystem.objects.create(
-        owner=owner,
-        name=name[:MAX_NAME_LENGTH],
-        prompt=design_system.prompt,
-        seed_color=design_system.seed_color,
-        intent=design_system.intent,
-        tokens=design_system.tokens,
-        report=design_system.report,
-        is_public=False,
-    )
+    with transaction.atomic():
+        design_system_limit_check(owner=owner)
+        return DesignSystem.objects.create(
+            owner=owner,
+            name=name[:MAX_NAME_LENGTH],
+            prompt=design_system.prompt,
+            seed_color=design_system.seed_color,
+            intent=design_system.intent,
+            tokens=design_system.tokens,
+            report=design_system.report,
+            is_public=False,
+        )
 
 
 def design_system_delete(*, design_system: DesignSystem) -> None:

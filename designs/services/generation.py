@@ -13,7 +13,8 @@ An `Idempotency-Key` is unique per user in the database, so a retry, however con
 first generation: the same request gets that generation's result again (409 while it is still
 running; its failure again if it failed), a different request gets 409 `idempotency_conflict`.
 
-Lock order: the generation row, then (inside credits) the credit account row.
+Lock order: the user row (taken by the plan-limit check when saving), then the generation row,
+then (inside credits) the credit account row.
 """
 
 import hashlib
@@ -29,10 +30,10 @@ from accounts.models import User
 from credits.services import credits_refund, credits_spend, feature_cost
 
 from ..engine import build_report, generate_colors, generate_design_system, generate_typography
-from ..errors import GenerationFailed, IdempotencyConflict, InvalidInput
+from ..errors import DesignSystemLimitReached, GenerationFailed, IdempotencyConflict, InvalidInput
 from ..models import DesignSystem, Generation
 from ..providers import Provider, ProviderError, provider_from_settings
-from .design_systems import default_name
+from .design_systems import default_name, design_system_limit_check
 from .inputs import MAX_NAME_LENGTH, MAX_PROMPT_LENGTH, clean_seed, clean_text
 
 logger = logging.getLogger("designs")
@@ -52,6 +53,7 @@ FAILURE_MESSAGES = {
     502: "The AI provider gave an unusable answer.",
     503: "The AI provider could not be reached in time.",
     500: "The generation failed on our side.",
+    403: "Your plan's limit of saved design systems was reached while this generated; nothing was saved.",
 }
 CUT_OFF = "Cut off before it finished (the server stopped while generating)."
 CREDITS_RETURNED = " The credits for this request were returned in full; please try again."
@@ -80,6 +82,8 @@ def generation_run(
     feature's cost once. Returns the succeeded Generation (with its design system when `save`).
 
     Raises `InvalidInput` (400), `InsufficientCredits` (402, nothing recorded or charged),
+    `DesignSystemLimitReached` (403 with `save` past the plan's limit of saved design systems: checked
+    before charging, and again when saving, where a save that lost a race at the limit is refunded),
     `IdempotencyConflict` (409: key used for a different request, or that request still running) and
     `GenerationFailed` (502/503 after returning the credits; the failure is recorded).
     """
@@ -94,7 +98,14 @@ def generation_run(
     provider = provider_from_settings()
 
     generation, created = _generation_start(
-        user=user, kind=kind, prompt=prompt, seed=seed, digest=digest, key=idempotency_key, provider=provider
+        user=user,
+        kind=kind,
+        prompt=prompt,
+        seed=seed,
+        digest=digest,
+        key=idempotency_key,
+        provider=provider,
+        save=bool(save),
     )
     if not created:
         return _generation_replay(generation, digest)
@@ -102,10 +113,11 @@ def generation_run(
 
 
 def _generation_start(
-    *, user: User, kind: str, prompt: str, seed: str, digest: str, key: str | None, provider: Provider
+    *, user: User, kind: str, prompt: str, seed: str, digest: str, key: str | None, provider: Provider, save: bool
 ) -> tuple[Generation, bool]:
-    """Step 1: (generation, True) after recording it and taking its credits in one transaction, or
-    (the earlier generation with this key, False)."""
+    """Step 1: (generation, True) after recording it and taking its credits in one transaction (with
+    `save`, only if the plan has room for one more design system), or (the earlier generation with
+    this key, False)."""
     if key is not None:
         earlier = Generation.objects.filter(user_id=user.pk, idempotency_key=key).first()
         if earlier is not None:
@@ -113,6 +125,8 @@ def _generation_start(
     cost = feature_cost(kind)
     try:
         with transaction.atomic():
+            if save:
+                design_system_limit_check(owner=user)
             generation = Generation.objects.create(
                 user=user,
                 kind=kind,
@@ -182,6 +196,9 @@ def _generation_execute(generation: Generation, *, provider: Provider, save: boo
         raise _failure(_generation_fail(generation, detail=exc.detail, status=status, started=started)[0])
     except GenerationFailed:
         raise
+    except DesignSystemLimitReached as exc:  # another save took the last place meanwhile
+        _generation_fail(generation, detail=exc.message, status=403, started=started)
+        raise
     except Exception as exc:
         # Not swallowed: the credits are returned, the failure recorded, and the error re-raised (500).
         _generation_fail(generation, detail=f"{type(exc).__name__}: {exc}", status=500, started=started)
@@ -196,6 +213,8 @@ def _generation_succeed(
     generation: Generation, *, reading, tokens: dict, report: dict, save: bool, name: str, started: float
 ) -> Generation:
     with transaction.atomic():
+        if save:
+            design_system_limit_check(owner=generation.user)  # the user row first, then the generation's
         locked = Generation.objects.select_for_update().get(pk=generation.pk)
         if locked.status != Generation.Status.PENDING:  # expired meanwhile: its credits were returned
             raise _failure(locked)

@@ -23,3 +23,11 @@ def fake_openai(settings):
         settings.OPENAI_MODEL = "gpt-4o-mini"
         settings.OPENAI_TIMEOUT_SECONDS = 5.0
         yield fake
+
+
+@pytest.fixture
+def no_saved_limit(db):
+    """Staff lifted the free plan's limit of saved design systems (for tests about lists, not limits)."""
+    from billing.models import Plan
+
+    Plan.objects.filter(code="free").update(max_design_systems=None)

@@ -9,7 +9,7 @@ shapes OpenAI uses (a ChatCompletion, or an error object), so the real `openai` 
 
 Modes: `success` (the JSON of `answer` as the message content), `bad_json` (content that is not
 JSON), `schema_violation` (JSON that breaks the intent schema), `error_500` (HTTP 500), `slow`
-(answers only after `delay` seconds, so a short client timeout expires first).
+(answers only after `delay` seconds, so a short client timeout expires first, or at `release()`).
 """
 
 import json
@@ -73,8 +73,12 @@ class FakeOpenAI:
         self._thread.start()
         return self
 
+    def release(self) -> None:
+        """Let every slow answer go now."""
+        self._released.set()
+
     def __exit__(self, *exc):
-        self._released.set()  # wake any slow answer
+        self.release()  # wake any slow answer
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(5)

@@ -162,7 +162,7 @@ def test_generation_is_rate_limited_per_user(user_api, user, settings):
 # --- design systems --------------------------------------------------------------------------------
 
 
-def test_list_is_own_newest_first_and_paginated(user_api, user):
+def test_list_is_own_newest_first_and_paginated(user_api, user, no_saved_limit):
     for i in range(22):
         make(user, f"Mine {i}")
     make(UserFactory.create(), "Theirs")

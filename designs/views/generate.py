@@ -15,7 +15,8 @@ from credits import selectors as credit_selectors
 from credits.errors import InsufficientCredits
 from designforge.errors import DomainError
 
-from .. import services
+from .. import selectors, services
+from ..errors import DesignSystemLimitReached
 from ..models import Generation
 from .presentation import error_text
 
@@ -65,6 +66,8 @@ def _generate_page(request, form, *, error: DomainError | None = None, status: i
         "error": error,
         "error_text": error_text(error) if error else "",
         "insufficient": isinstance(error, InsufficientCredits),
+        "limit_reached": isinstance(error, DesignSystemLimitReached),
+        "saved": selectors.saved_allowance(request.user),  # the page always saves: full means upgrade first
     }
     if request.headers.get("HX-Request"):
         # htmx swaps only 2xx answers: the panel, with its message, comes back as 200.

@@ -33,7 +33,9 @@ def dashboard(request):
 def design_system_list(request):
     """All of the user's design systems, newest first."""
     page = Paginator(selectors.design_systems_of(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "designs/list.html", {"page": page, "cards": cards(page.object_list)})
+    saved = selectors.saved_allowance(request.user, count=page.paginator.count)
+    context = {"page": page, "cards": cards(page.object_list), "saved": saved}
+    return render(request, "designs/list.html", context)
 
 
 def showcase(request):

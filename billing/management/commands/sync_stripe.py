@@ -16,7 +16,7 @@ def _day(value: datetime | None) -> str:
 class Command(BaseCommand):
     help = (
         "Re-read every subscription from Stripe (needs STRIPE_SECRET_KEY) and correct ours where they drifted: "
-        "status, plan, period end, cancel at period end, and so the user's plan. A subscription we hold that "
+        "status, plan, period, cancel at period end, and so the user's plan. A subscription we hold that "
         "Stripe no longer has is recorded as canceled. --dry-run prints the drift only; run it first."
     )
 
@@ -85,6 +85,8 @@ class Command(BaseCommand):
             changes.append(f"status {stored.status} → {state.status}")
         if plan is not None and plan.pk != stored.plan_id:
             changes.append(f"plan {stored.plan_id} → {plan.pk}")
+        if state.current_period_start and state.current_period_start != stored.current_period_start:
+            changes.append(f"period start {_day(stored.current_period_start)} → {_day(state.current_period_start)}")
         if state.current_period_end and state.current_period_end != stored.current_period_end:
             changes.append(f"period end {_day(stored.current_period_end)} → {_day(state.current_period_end)}")
         if state.cancel_at_period_end is not None and state.cancel_at_period_end != stored.cancel_at_period_end:
