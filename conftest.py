@@ -66,6 +66,7 @@ def _no_external_services(settings):
     settings.CLERK_SECRET_KEY = ""
     settings.CLERK_JWT_KEY = ""
     settings.CLERK_AUTHORIZED_PARTIES = []
+    settings.CLERK_API_URL = "https://api.clerk.com"
     settings.CLERK_WEBHOOK_SIGNING_SECRET = ""
     settings.STRIPE_SECRET_KEY = ""
     settings.STRIPE_WEBHOOK_SECRET = ""

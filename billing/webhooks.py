@@ -13,7 +13,6 @@ event's `created`, so an older state never overwrites a newer one. Events for ob
 ours (no match) are recorded as ignored; staff can replay them from admin.
 """
 
-import json
 import logging
 from datetime import datetime
 
@@ -23,7 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from designforge import inbox
+from designforge import inbox, parsers
 from designforge.models import WebhookEvent
 
 from . import selectors, services
@@ -177,7 +176,7 @@ def _verify(body: bytes, headers, secret: str) -> bool:
 
 def _parse(body: bytes, headers) -> tuple[str, str, dict] | None:
     try:
-        payload = json.loads(body)
+        payload = parsers.loads(body)
     except ValueError:
         return None
     if not isinstance(payload, dict) or payload.get("object") != "event":

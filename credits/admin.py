@@ -2,6 +2,7 @@ import uuid
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 from accounts.admin import UserAdmin
@@ -54,8 +55,15 @@ class UserWithCreditsAdmin(UserAdmin):
         entries = LedgerEntry.objects.filter(account__user_id=object_id).select_related("actor")[:50]
         return super().change_view(request, object_id, form_url, {**(extra_context or {}), "ledger_entries": entries})
 
-    @admin.action(description="Grant credits to the selected users…")
+    def has_grant_credits_permission(self, request):
+        return request.user.has_perm("credits.grant_credits")
+
+    @admin.action(description="Grant credits to the selected users…", permissions=["grant_credits"])
     def grant_credits(self, request, queryset):
+        """Needs `credits.grant_credits` (checked again here, not only when listing actions); nobody
+        grants credits to themselves: another staff member must."""
+        if not self.has_grant_credits_permission(request):
+            raise PermissionDenied
         form = GrantCreditsForm(request.POST if "apply" in request.POST else None, initial={"token": uuid.uuid4().hex})
         if form.is_valid():
             granted = 0

@@ -4,6 +4,7 @@ import pytest
 
 from accounts import services
 from accounts.clerk import ClerkProfile, profile_from_user_object
+from accounts.errors import InvalidPreferences
 from accounts.models import User
 from credits.models import LedgerEntry
 from credits.selectors import balance_of
@@ -101,9 +102,25 @@ def test_delete_before_create_leaves_a_closed_placeholder_without_credits():
 
 def test_preferences_merge_and_null_removes():
     user = UserFactory.create()
-    services.user_update_preferences(user=user, changes={"theme": "dark", "density": "compact"})
-    user = services.user_update_preferences(user=user, changes={"theme": None, "lang": "en"})
-    assert user.preferences == {"density": "compact", "lang": "en"}
+    services.user_update_preferences(user=user, changes={"theme": "dark", "export_format": "scss"})
+    user = services.user_update_preferences(user=user, changes={"theme": None, "export_format": "css"})
+    user.refresh_from_db()
+    assert user.preferences == {"export_format": "css"}
+
+
+def test_preferences_outside_the_schema_are_refused_and_legacy_ones_dropped_on_write():
+    user = UserFactory.create()
+    for changes in ({"lang": "en"}, {"theme": "neon"}, {"theme": {"a": 1}}, ["theme"]):
+        with pytest.raises(InvalidPreferences):
+            services.user_update_preferences(user=user, changes=changes)
+    deep = current = []
+    for _ in range(900):
+        current.append([])
+        current = current[0]
+    User.objects.filter(pk=user.pk).update(preferences={"theme": "light", "junk": deep})
+    services.user_update_preferences(user=user, changes={"export_format": "json"})
+    user.refresh_from_db()
+    assert user.preferences == {"theme": "light", "export_format": "json"}
 
 
 def test_provision_from_claims_uses_claims_without_secret_key():
