@@ -73,8 +73,17 @@ class ApiKeyCreatedSerializer(ApiKeySerializer):
         read_only_fields = fields
 
 
+class StringField(serializers.CharField):
+    """A JSON string only (DRF's CharField would also take 5 and turn it into "5")."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class ApiKeyCreateSerializer(serializers.Serializer):
-    name = serializers.CharField(
+    name = StringField(
         max_length=100,
         validators=[RegexValidator(r"\S", "Give the key a name.")],
         help_text='What the key is for, e.g. "CI exports" (surrounding spaces are dropped).',

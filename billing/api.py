@@ -38,6 +38,8 @@ class PlansView(APIView):
 
 
 class CheckoutView(APIView):
+    accepts_api_keys = False  # personal API keys cannot spend money or see billing (403)
+
     @extend_schema(
         request=CheckoutRequestSerializer,
         parameters=[
@@ -81,6 +83,8 @@ class CheckoutView(APIView):
 
 
 class PortalView(APIView):
+    accepts_api_keys = False  # personal API keys cannot spend money or see billing (403)
+
     @extend_schema(
         request=None,
         responses={
@@ -101,6 +105,8 @@ class PortalView(APIView):
 
 
 class SubscriptionView(APIView):
+    accepts_api_keys = False  # personal API keys cannot spend money or see billing (403)
+
     @extend_schema(
         responses={200: SubscriptionSerializer, 503: NOT_CONFIGURED},
         tags=["billing"],

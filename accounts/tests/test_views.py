@@ -1,13 +1,16 @@
 """The sign-in, sign-out and account pages."""
 
+import hashlib
 import re
 
 import pytest
 
+from accounts import services
+from accounts.models import ApiKey
 from accounts.preferences import EXPORT_FORMAT_CHOICES
 from designs.engine import EXPORT_FORMATS
 
-from .factories import clerk_user_object
+from .factories import UserFactory, clerk_user_object
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +113,47 @@ def test_sync_of_an_account_clerk_deleted_signs_out(signed_in, user, fake_clerk)
     assert response["Location"] == "/"
     user.refresh_from_db()
     assert user.is_closed and signed_in.get("/account/").status_code == 302
+
+
+def test_a_free_user_is_offered_the_upgrade_instead_of_keys(signed_in):
+    html = signed_in.get("/account/").content.decode()
+    assert "Personal API keys come with the Pro plan" in html and 'action="/account/keys/"' not in html
+    response = signed_in.post("/account/keys/", {"name": "CI"}, follow=True)
+    assert "not part of the Free plan" in response.content.decode()
+    assert not ApiKey.objects.exists()
+
+
+def test_the_account_page_makes_a_key_shows_it_once_and_revokes_it(signed_in, user):
+    services.user_set_plan(user=user, plan="pro")
+    response = signed_in.post("/account/keys/", {"name": "CI exports"})
+    assert response.status_code == 302 and response["Location"] == "/account/"
+    html = signed_in.get("/account/").content.decode()
+    secret = re.search(r'data-testid="new-api-key">(dfk_[^<]+)<', html).group(1)
+    assert f'data-copy="{secret}"' in html
+    key = ApiKey.objects.get(user=user)
+    assert key.hashed == hashlib.sha256(secret.encode()).hexdigest()
+    again = signed_in.get("/account/").content.decode()
+    assert secret not in again and f"{key.prefix}…" in again and "CI exports" in again
+    assert signed_in.get("/api/me", HTTP_AUTHORIZATION=f"Bearer {secret}").status_code == 200
+
+    revoked = signed_in.post(f"/account/keys/{key.pk}/revoke/", follow=True).content.decode()
+    assert "is revoked" in revoked and "<table" not in revoked  # no active key left to list
+    key.refresh_from_db()
+    assert key.revoked_at is not None
+
+
+def test_a_key_needs_a_name_on_the_page_too(signed_in, user):
+    services.user_set_plan(user=user, plan="pro")
+    response = signed_in.post("/account/keys/", {"name": ""})
+    assert response.status_code == 400 and 'class="field-error"' in response.content.decode()
+    assert not ApiKey.objects.exists()
+
+
+def test_another_users_key_cannot_be_revoked_from_the_page(signed_in):
+    owner = services.user_set_plan(user=UserFactory.create(), plan="pro")
+    services.api_key_create(user=owner, name="theirs")
+    key = ApiKey.objects.get()
+    response = signed_in.post(f"/account/keys/{key.pk}/revoke/", follow=True)
+    assert "No such API key" in response.content.decode()
+    key.refresh_from_db()
+    assert key.revoked_at is None
