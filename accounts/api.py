@@ -34,13 +34,15 @@ class MeView(APIView):
         summary="Update preferences",
         description="Merges the given `preferences` into the stored ones (JSON merge patch): `theme` "
         "(`system`, `light`, `dark`) and `export_format` (`css`, `scss`, `tailwind`, `dtcg`, `json`). "
-        '`{"preferences": {"theme": null}}` removes a key. Unknown keys, other values and any other field '
-        "answer 400.",
+        '`{"preferences": {"theme": null}}` removes a key; an empty body changes nothing. Unknown keys, other '
+        "values and any other field answer 400.",
     )
     def patch(self, request):
         serializer = MeUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.user_update_preferences(user=request.user, changes=serializer.validated_data["preferences"])
+        changes = serializer.validated_data.get("preferences", {})
+        if changes:
+            services.user_update_preferences(user=request.user, changes=changes)
         return Response(MeSerializer(request.user).data)
 
 

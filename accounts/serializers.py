@@ -2,12 +2,16 @@ from django.core.validators import RegexValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from designforge.serializers import StrictSerializer
+
 from . import preferences
 from .models import ApiKey, User
 
 
-class PreferencesSerializer(serializers.Serializer):
+class PreferencesSerializer(StrictSerializer):
     """The known preferences (`accounts.preferences`); in a change, null removes a key."""
+
+    unknown_field_message = f"Unknown preference; known: {', '.join(preferences.PREFERENCES)}."
 
     def get_fields(self):
         return {
@@ -18,6 +22,9 @@ class PreferencesSerializer(serializers.Serializer):
 
 class MeSerializer(serializers.ModelSerializer):
     credits = serializers.IntegerField(source="creditaccount.balance", default=0, read_only=True)
+    image_url = serializers.CharField(
+        read_only=True, help_text='The profile picture, an https: URL, or "" when there is none.'
+    )
     preferences = serializers.SerializerMethodField()
 
     class Meta:
@@ -42,20 +49,12 @@ class MeSerializer(serializers.ModelSerializer):
         return {key: value for key, value in stored.items() if preferences.is_valid(key, value)}
 
 
-class MeUpdateSerializer(serializers.Serializer):
-    """Only `preferences` can be changed: known keys, merged; a key set to null is removed."""
+class MeUpdateSerializer(StrictSerializer):
+    """Only `preferences` can be changed: known keys, merged; a key set to null is removed. An empty
+    body changes nothing."""
 
-    preferences = PreferencesSerializer()
-
-    def to_internal_value(self, data):
-        if isinstance(data, dict):
-            read_only = sorted(set(data) - {"preferences"})
-            if read_only:
-                raise serializers.ValidationError({name: ["This field cannot be changed."] for name in read_only})
-            errors = preferences.errors_in(data["preferences"]) if isinstance(data.get("preferences"), dict) else {}
-            if errors:
-                raise serializers.ValidationError({"preferences": errors})
-        return super().to_internal_value(data)
+    unknown_field_message = "This field cannot be changed."
+    preferences = PreferencesSerializer(required=False)
 
 
 class ApiKeySerializer(serializers.ModelSerializer):
@@ -82,15 +81,9 @@ class StringField(serializers.CharField):
         return super().to_internal_value(data)
 
 
-class ApiKeyCreateSerializer(serializers.Serializer):
+class ApiKeyCreateSerializer(StrictSerializer):
     name = StringField(
         max_length=100,
         validators=[RegexValidator(r"\S", "Give the key a name.")],
         help_text='What the key is for, e.g. "CI exports" (surrounding spaces are dropped).',
     )
-
-    def validate(self, attrs):
-        unknown = sorted(set(self.initial_data) - set(self.fields))
-        if unknown:
-            raise serializers.ValidationError({name: ["Unknown field."] for name in unknown})
-        return attrs

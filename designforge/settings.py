@@ -253,8 +253,10 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "DesignForge API",
     "DESCRIPTION": (
         "Generate accessible design systems from a sentence or a brand colour. Authenticate with a Clerk "
-        "session token (`Authorization: Bearer <token>` or the `__session` cookie). Every error answers "
-        '`{"error": {"code", "message", "details"}}`.'
+        "session token (`Authorization: Bearer <token>` or the `__session` cookie), or with a personal API "
+        "key (`Authorization: Bearer dfk_...`, Pro plan; not for `/api/keys` and billing). Every error answers "
+        '`{"error": {"code", "message", "details"}}`. Lists answer a malformed or out-of-range `page` with '
+        "400 `invalid`."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -264,6 +266,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
+        "accounts.openapi.document_api_key_refusals",
         "designforge.openapi.add_error_responses",
     ],
 }
