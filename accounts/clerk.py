@@ -60,7 +60,7 @@ def _from_millis(value) -> datetime | None:
     return datetime.fromtimestamp(value / 1000, tz=UTC) if isinstance(value, int | float) else None
 
 
-def _https_only(url) -> str:
+def https_only(url) -> str:
     """An image URL we will put in an `<img src>`: https only (never `javascript:`, `data:` or plain http)."""
     if not isinstance(url, str):
         return ""
@@ -84,7 +84,7 @@ def profile_from_user_object(data: dict) -> ClerkProfile:
         email=email or None,
         first_name=data.get("first_name") or "",
         last_name=data.get("last_name") or "",
-        image_url=_https_only(data.get("image_url") or data.get("profile_image_url")),
+        image_url=https_only(data.get("image_url") or data.get("profile_image_url")),
         updated_at=_from_millis(data.get("updated_at")),
     )
 

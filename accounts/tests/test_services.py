@@ -137,3 +137,26 @@ def test_dev_sign_in_is_one_user_per_email():
     a = services.user_sign_in_dev(email="Dev@Example.com")
     b = services.user_sign_in_dev(email="dev@example.com")
     assert a.pk == b.pk and a.clerk_id.startswith("dev_")
+
+
+def test_the_data_migration_cleans_profiles_stored_before_the_rules():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("accounts.migrations.0003_clean_stored_profiles")
+    deep = current = []
+    for _ in range(900):
+        current.append([])
+        current = current[0]
+    legacy = UserFactory.create()
+    User.objects.filter(pk=legacy.pk).update(
+        preferences={"theme": "dark", "junk": deep, "export_format": "pdf"}, image_url="javascript:alert(1)"
+    )
+    clean = UserFactory.create()
+    User.objects.filter(pk=clean.pk).update(preferences={"theme": "light"}, image_url="https://img.clerk.com/a.png")
+    migration.clean_profiles(apps, None)
+    legacy.refresh_from_db()
+    clean.refresh_from_db()
+    assert (legacy.preferences, legacy.image_url) == ({"theme": "dark"}, "")
+    assert (clean.preferences, clean.image_url) == ({"theme": "light"}, "https://img.clerk.com/a.png")
