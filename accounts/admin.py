@@ -80,14 +80,26 @@ class UserAdmin(admin.ModelAdmin):
                 self.message_user(request, "You cannot close your own account here.", messages.ERROR)
             self.message_user(request, "Closed the selected accounts.")
             return None
+        explanation = (
+            "This is what a deletion in Clerk does: personal data is erased (here and in stored Clerk webhook "
+            "payloads), API keys are revoked, sign-in is refused, design systems are removed and billing is "
+            "cancelled. Credit ledger entries stay. It cannot be undone."
+        )
+        return self.render_action_form(request, queryset, action="close_accounts", form=form, title="Close accounts",
+                                explanation=explanation)
+
+    def render_action_form(self, request, queryset, *, action: str, form, title: str, explanation: str):
+        """The page asking for an action's input (templates/admin/action_form.html)."""
         return render(
             request,
-            "admin/accounts/close_accounts.html",
+            "admin/action_form.html",
             {
                 **self.admin_site.each_context(request),
                 "form": form,
                 "users": queryset,
-                "title": "Close accounts",
+                "title": title,
+                "explanation": explanation,
+                "action": action,
                 "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
                 "opts": self.model._meta,
             },

@@ -3,7 +3,6 @@ import uuid
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
 
 from accounts.admin import UserAdmin
 from accounts.models import User
@@ -81,18 +80,9 @@ class UserWithCreditsAdmin(UserAdmin):
                     self.message_user(request, f"{user}: {error.message}", messages.ERROR)
             self.message_user(request, f"Granted {form.cleaned_data['amount']} credits to {granted} user(s).")
             return None
-        return render(
-            request,
-            "admin/credits/grant_credits.html",
-            {
-                **self.admin_site.each_context(request),
-                "form": form,
-                "users": queryset,
-                "title": "Grant credits",
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-                "opts": self.model._meta,
-            },
-        )
+        explanation = "Each grant is written to the ledger with your name and the reason."
+        return self.render_action_form(request, queryset, action="grant_credits", form=form, title="Grant credits",
+                                explanation=explanation)
 
 
 admin.site.unregister(User)
