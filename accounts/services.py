@@ -104,6 +104,7 @@ def user_close(*, clerk_id: str, reason: str = CLERK_DELETED) -> User:
         placeholder = {"closed_at": now, "closed_reason": reason, "is_active": False, "password": make_password(None)}
         user, created = User.objects.get_or_create(clerk_id=clerk_id, defaults=placeholder)
         if created:
+            _erase_clerk_payloads(clerk_id=clerk_id)  # e.g. a user.created that failed and waits for a replay
             return user
         user = User.objects.select_for_update().get(pk=user.pk)
         if user.is_closed:

@@ -160,3 +160,14 @@ def test_the_data_migration_cleans_profiles_stored_before_the_rules():
     clean.refresh_from_db()
     assert (legacy.preferences, legacy.image_url) == ({"theme": "dark"}, "")
     assert (clean.preferences, clean.image_url) == ({"theme": "light"}, "https://img.clerk.com/a.png")
+
+
+def test_closing_an_unknown_clerk_id_erases_its_stored_events_too():
+    from designforge.models import WebhookEvent
+
+    WebhookEvent.objects.create(
+        source="clerk", event_id="msg_failed", event_type="user.created", status="failed",
+        payload={"type": "user.created", "data": clerk_user_object("user_never_seen", email="ghost@example.com")},
+    )
+    services.user_close(clerk_id="user_never_seen")
+    assert WebhookEvent.objects.get().payload == {"data": {"id": "user_never_seen"}, "erased": True}
