@@ -66,6 +66,7 @@ def _no_external_services(settings):
     settings.CLERK_SECRET_KEY = ""
     settings.CLERK_JWT_KEY = ""
     settings.CLERK_AUTHORIZED_PARTIES = []
+    settings.CLERK_API_URL = "https://api.clerk.com"
     settings.CLERK_WEBHOOK_SIGNING_SECRET = ""
     settings.STRIPE_SECRET_KEY = ""
     settings.STRIPE_WEBHOOK_SECRET = ""
@@ -73,6 +74,17 @@ def _no_external_services(settings):
     settings.OPENAI_API_KEY = ""
     settings.OPENAI_BASE_URL = ""
     settings.DEV_SIGN_IN = True
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits count in Django's cache, keyed by user id; ids repeat from test to test, so every test
+    starts (and ends) with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,16 +1,19 @@
 from django.conf import settings
-from django.core.checks import Error, register
+from django.core.checks import Error, Tags, register
+
+from . import clerk
 
 
-@register()
-def dev_sign_in_only_in_debug(app_configs, **kwargs):
-    """Development sign-in lets anyone be anyone: it must never run with DEBUG=False."""
-    if settings.DEV_SIGN_IN and not settings.DEBUG:
+@register(Tags.security, deploy=True)
+def clerk_authorized_parties_in_production(app_configs, **kwargs):
+    """Without CLERK_AUTHORIZED_PARTIES a session token minted for any other site of the same Clerk
+    instance (any `azp`) signs in here."""
+    if clerk.is_session_auth_configured() and not settings.CLERK_AUTHORIZED_PARTIES:
         return [
             Error(
-                "DEV_SIGN_IN is on while DEBUG=False.",
-                hint="Unset DEV_SIGN_IN and configure Clerk (see the README).",
-                id="accounts.E001",
+                "CLERK_AUTHORIZED_PARTIES is unset, so session tokens of any origin (azp) are accepted.",
+                hint="Set CLERK_AUTHORIZED_PARTIES to your site's origins, e.g. https://designforge.example.com.",
+                id="accounts.E002",
             )
         ]
     return []

@@ -1,25 +1,35 @@
 """Everything we read from Clerk: session tokens, user objects, and the Backend API.
 
 A Clerk user object looks the same in a webhook's `data` and in a Backend API answer, so both are
-read by `profile_from_user_object`. Session tokens are verified by `clerk-backend-api`; with
-`CLERK_JWT_KEY` set that is a local signature check with no network call.
+read by `profile_from_user_object`. Session tokens are taken from exactly the `__session` cookie or
+the `Authorization: Bearer` header, by us, and that one token is verified by `clerk-backend-api`'s
+`verify_token`; with `CLERK_JWT_KEY` set that is a local signature check with no network call.
+`CLERK_API_URL` points every Backend API call (look-ups, the backfill, JWKS) at another base.
 """
 
+import base64
+import logging
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 import httpx
 from clerk_backend_api import Clerk, models
-from clerk_backend_api.security import authenticate_request
-from clerk_backend_api.security.types import AuthenticateRequestOptions
+from clerk_backend_api.security import verify_token
+from clerk_backend_api.security.machine import get_token_type
+from clerk_backend_api.security.types import TokenType, TokenVerificationError, VerifyTokenOptions
 from clerk_backend_api.utils import BackoffStrategy, RetryConfig
 from django.conf import settings
 
 from designforge.errors import NotConfigured, ProviderUnavailable
 
+logger = logging.getLogger("accounts.clerk")
+
 CLOCK_SKEW_MS = 5000
+SESSION_COOKIE = "__session"
+API_VERSION = "v1"
 
 
 def _retries(budget_ms: int) -> RetryConfig:
@@ -50,6 +60,17 @@ def _from_millis(value) -> datetime | None:
     return datetime.fromtimestamp(value / 1000, tz=UTC) if isinstance(value, int | float) else None
 
 
+def https_only(url) -> str:
+    """An image URL we will put in an `<img src>`: https only (never `javascript:`, `data:` or plain http)."""
+    if not isinstance(url, str):
+        return ""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    return url.strip() if parts.scheme.lower() == "https" and parts.netloc else ""
+
+
 def profile_from_user_object(data: dict) -> ClerkProfile:
     """Read a Clerk user object (webhook `data` or Backend API JSON). The primary e-mail is the
     address whose `id` is `primary_email_address_id`; a user without one has no e-mail."""
@@ -63,7 +84,7 @@ def profile_from_user_object(data: dict) -> ClerkProfile:
         email=email or None,
         first_name=data.get("first_name") or "",
         last_name=data.get("last_name") or "",
-        image_url=data.get("image_url") or data.get("profile_image_url") or "",
+        image_url=https_only(data.get("image_url") or data.get("profile_image_url")),
         updated_at=_from_millis(data.get("updated_at")),
     )
 
@@ -74,6 +95,15 @@ def profile_from_claims(claims: dict) -> ClerkProfile:
     return ClerkProfile(clerk_id=claims["sub"], email=email if isinstance(email, str) and email else None)
 
 
+def frontend_api_host(publishable_key: str) -> str:
+    """The Frontend API host encoded in a publishable key (`pk_test_<base64("host$")>`), or ""."""
+    encoded = publishable_key.split("_", 2)[-1]
+    try:
+        return base64.b64decode(encoded + "=" * (-len(encoded) % 4)).decode().rstrip("$")
+    except ValueError:
+        return ""
+
+
 def is_session_auth_configured() -> bool:
     return bool(settings.CLERK_JWT_KEY or settings.CLERK_SECRET_KEY)
 
@@ -82,31 +112,52 @@ def is_backend_api_configured() -> bool:
     return bool(settings.CLERK_SECRET_KEY)
 
 
-def verify_session(request) -> dict | None:
-    """The verified claims of the request's Clerk session token (cookie `__session` or
-    `Authorization: Bearer`), or None when there is none or it is invalid, expired or not ours."""
-    if not is_session_auth_configured():
+def session_token(request) -> tuple[str, bool] | None:
+    """The one token this request carries and whether it came in the header: the `Authorization:
+    Bearer` header if present, else exactly the `__session` cookie. No other cookie is read, so a
+    planted `__session_x` (cookie tossing) can never stand in for the real one."""
+    header = request.headers.get("Authorization", "")
+    if header.startswith("Bearer "):
+        return header[len("Bearer ") :].strip(), True
+    cookie = request.COOKIES.get(SESSION_COOKIE)
+    return (cookie, False) if cookie else None
+
+
+def _verify_options() -> VerifyTokenOptions:
+    common = {"authorized_parties": settings.CLERK_AUTHORIZED_PARTIES or None, "clock_skew_in_ms": CLOCK_SKEW_MS}
+    if settings.CLERK_JWT_KEY:  # only the key: verification never touches the network
+        return VerifyTokenOptions(jwt_key=settings.CLERK_JWT_KEY, **common)
+    return VerifyTokenOptions(secret_key=settings.CLERK_SECRET_KEY, api_url=settings.CLERK_API_URL, **common)
+
+
+def verify_session_token(token: str) -> dict | None:
+    """The verified claims of a Clerk session token, or None when it is invalid, expired, not yet
+    valid, for another authorized party, or its session is still pending (`sts: "pending"`: a sign-in
+    step is unfinished). Clerk's machine tokens and API keys are never accepted here (the SDK would
+    verify those over the network)."""
+    if not token or not is_session_auth_configured() or get_token_type(token) is not TokenType.SESSION_TOKEN:
         return None
-    if not (request.headers.get("Authorization", "").startswith("Bearer ") or "__session" in request.COOKIES):
+    try:
+        claims = verify_token(token, _verify_options())
+    except TokenVerificationError:
         return None
-    # With a PEM key only the key is passed, so verification never touches the network.
-    options = AuthenticateRequestOptions(
-        jwt_key=settings.CLERK_JWT_KEY or None,
-        secret_key=None if settings.CLERK_JWT_KEY else settings.CLERK_SECRET_KEY,
-        authorized_parties=settings.CLERK_AUTHORIZED_PARTIES or None,
-        clock_skew_in_ms=CLOCK_SKEW_MS,
-        accepts_token=["session_token"],
-    )
-    state = authenticate_request(request, options)
-    if not state.is_signed_in or not state.payload or not state.payload.get("sub"):
+    except httpx.HTTPError:  # the JWKS could not be fetched: signed out, not a server error
+        logger.warning("Clerk's JWKS could not be fetched; the request is signed out", exc_info=True)
         return None
-    return state.payload
+    if not isinstance(claims.get("sub"), str) or not claims["sub"] or claims.get("sts", "active") != "active":
+        return None
+    return claims
 
 
 def _client(retries: RetryConfig = INTERACTIVE_RETRIES) -> Clerk:
     if not settings.CLERK_SECRET_KEY:
         raise NotConfigured("Clerk is not configured on this server (CLERK_SECRET_KEY is unset).")
-    return Clerk(bearer_auth=settings.CLERK_SECRET_KEY, retry_config=retries, timeout_ms=5_000)
+    return Clerk(
+        bearer_auth=settings.CLERK_SECRET_KEY,
+        server_url=f"{settings.CLERK_API_URL.rstrip('/')}/{API_VERSION}",
+        retry_config=retries,
+        timeout_ms=5_000,
+    )
 
 
 def _as_profile(user: models.User) -> ClerkProfile:

@@ -11,3 +11,9 @@ class InvalidPreferences(DomainError):
     status_code = 400
     code = "invalid"
     message = "The preferences are invalid; see details."
+
+
+class EmailTaken(DomainError):
+    status_code = 409
+    code = "conflict"
+    message = "This e-mail belongs to a real account: development sign-in cannot take it."

@@ -26,7 +26,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     last_name = models.CharField(max_length=150, blank=True)
     image_url = models.URLField(max_length=1000, blank=True)
     clerk_updated_at = models.DateTimeField(null=True, blank=True, help_text="Clerk's updated_at of our copy.")
-    closed_at = models.DateTimeField(null=True, blank=True, help_text="Set when the user was deleted in Clerk.")
+    closed_at = models.DateTimeField(
+        null=True, blank=True, help_text="Set when the account was closed (deleted in Clerk, or by staff)."
+    )
+    closed_reason = models.CharField(max_length=200, blank=True, help_text="Why the account was closed.")
     preferences = models.JSONField(default=dict, blank=True)
     plan = models.CharField(max_length=32, default="free")
     is_active = models.BooleanField(default=True)
@@ -41,6 +44,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     REQUIRED_FIELDS = ["email"]
 
     class Meta:
+        permissions = [("close_user", "Can close a user's account")]
         constraints = [
             models.UniqueConstraint(
                 Lower("email"), condition=models.Q(email__isnull=False), name="user_email_unique_ci"
@@ -62,3 +66,29 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_closed(self) -> bool:
         return self.closed_at is not None
+
+
+class ApiKey(models.Model):
+    """A personal API key (`dfk_...`) for scripts. Only its SHA-256 and a short prefix (to recognise it
+    in lists) are stored: the whole key is shown once, when it is made, and can never be read back."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_keys")
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=16)
+    hashed = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the whole key, hex.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True, help_text="Updated at most once a minute.")
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "API key"
+        permissions = [("revoke_apikey", "Can revoke API keys")]
+        indexes = [models.Index(fields=["user", "-created_at"], condition=models.Q(revoked_at__isnull=True),
+                                name="apikey_active_by_user")]
+
+    def __str__(self):
+        return f"{self.prefix}… ({self.name})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

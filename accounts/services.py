@@ -7,24 +7,30 @@ Lock order (shared with credits): the user row first, then the user's credit acc
 
 import hashlib
 import logging
+import secrets
+from datetime import timedelta
 
 from django.contrib.auth.hashers import make_password
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from designforge.errors import ProviderUnavailable
+from designforge.errors import NotFound, ProviderUnavailable
+from designforge.models import WebhookEvent
+from designforge.plans import UPGRADE_URL, PlanRequired, limits_for
 
-from . import clerk
+from . import clerk, preferences
+from .authentication import API_KEY_PREFIX
 from .clerk import ClerkProfile
-from .errors import AccountClosed, InvalidPreferences
-from .models import User
+from .errors import AccountClosed, EmailTaken, InvalidPreferences
+from .models import ApiKey, User
 from .signals import user_closed, user_created
 
 logger = logging.getLogger("accounts")
 
-PREFERENCES_MAX_KEYS = 50
-PREFERENCES_MAX_BYTES = 16 * 1024
+DEV_PREFIX = "dev_"
+CLERK_DELETED = "Deleted in Clerk."
 
 
 def _release_email(*, email: str | None, keep_clerk_id: str) -> None:
@@ -87,14 +93,18 @@ def _is_older(profile: ClerkProfile, user: User) -> bool:
     return profile.updated_at is None or profile.updated_at < user.clerk_updated_at
 
 
-def user_close(*, clerk_id: str) -> User:
-    """Close the account for good (Clerk deleted the user): personal data erased, sign-in refused,
-    the e-mail freed, `user_closed` sent (design systems go); credit ledger rows stay. An unknown Clerk
-    id leaves a closed placeholder, so a late `user.created` cannot bring the user back."""
+def user_close(*, clerk_id: str, reason: str = CLERK_DELETED) -> User:
+    """Close the account for good (Clerk deleted the user, or staff closed it, with a reason):
+    personal data erased, here and in the stored Clerk webhook payloads of that user (the inbox keeps
+    the events' ids, types and times), API keys revoked, sign-in refused, the e-mail freed,
+    `user_closed` sent (design systems go; billing cancels the subscription); credit ledger rows stay.
+    An unknown Clerk id leaves a closed placeholder, so a late `user.created` cannot bring the user back."""
     with transaction.atomic():
-        placeholder = {"closed_at": timezone.now(), "is_active": False, "password": make_password(None)}
+        now = timezone.now()
+        placeholder = {"closed_at": now, "closed_reason": reason, "is_active": False, "password": make_password(None)}
         user, created = User.objects.get_or_create(clerk_id=clerk_id, defaults=placeholder)
         if created:
+            _erase_clerk_payloads(clerk_id=clerk_id)  # e.g. a user.created that failed and waits for a replay
             return user
         user = User.objects.select_for_update().get(pk=user.pk)
         if user.is_closed:
@@ -102,22 +112,33 @@ def user_close(*, clerk_id: str) -> User:
         user.email = None
         user.first_name = user.last_name = user.image_url = ""
         user.preferences = {}
-        user.closed_at = timezone.now()
+        user.closed_at, user.closed_reason = now, reason[:200]
         user.is_active = user.is_staff = user.is_superuser = False
         user.set_unusable_password()
         user.save()
         user.groups.clear()
         user.user_permissions.clear()
+        ApiKey.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=now)
+        _erase_clerk_payloads(clerk_id=clerk_id)
         user_closed.send(sender=User, user=user)
         return user
 
 
+def _erase_clerk_payloads(*, clerk_id: str) -> None:
+    """The stored Clerk events of this user keep only the user's Clerk id (enough to replay them
+    harmlessly: a closed account is never changed); their id, type and times stay on the row."""
+    events = WebhookEvent.objects.filter(source="clerk", payload__data__id=clerk_id)
+    events.update(payload={"data": {"id": clerk_id}, "erased": True}, error="")
+
+
 def user_provision_from_claims(*, claims: dict) -> User | None:
-    """The user behind a verified session token, created on the spot if the webhook has not arrived
-    yet (just in time). Reads the full profile from Clerk when CLERK_SECRET_KEY is set, else uses the
-    token's claims. Returns None for a closed account (it is signed out)."""
-    user = User.objects.filter(clerk_id=claims["sub"]).first()
-    if user is None:
+    """The user behind a verified session token, read once with their credit balance, or created on
+    the spot if the webhook has not arrived yet (just in time): from Clerk's Backend API when
+    CLERK_SECRET_KEY is set, else from the token's claims. None for a closed or inactive account (it
+    is signed out)."""
+    try:
+        user = User.objects.select_related("creditaccount").get(clerk_id=claims["sub"])
+    except User.DoesNotExist:
         profile = None
         if clerk.is_backend_api_configured():
             try:
@@ -125,7 +146,7 @@ def user_provision_from_claims(*, claims: dict) -> User | None:
             except ProviderUnavailable:  # Clerk being down must not keep a signed-in user out.
                 logger.warning("Clerk look-up failed during provisioning; using token claims", exc_info=True)
         user, _ = user_upsert_from_clerk(profile=profile or clerk.profile_from_claims(claims))
-    return None if user.is_closed else user
+    return user if user.is_active and not user.is_closed else None
 
 
 def user_sync_from_clerk(*, user: User) -> User:
@@ -139,19 +160,21 @@ def user_sync_from_clerk(*, user: User) -> User:
 
 
 def user_update_preferences(*, user: User, changes: dict) -> User:
-    """Merge `changes` into the user's preferences (JSON merge patch: a key set to null is removed)."""
+    """Merge `changes` into the user's preferences (JSON merge patch: a key set to null is removed).
+    Only known keys with their allowed values are accepted (`accounts.preferences`); anything stored
+    before that rule existed and breaks it is dropped on the next change. Updates `user` in place."""
     if not isinstance(changes, dict):
         raise InvalidPreferences(details={"preferences": ["Must be a JSON object."]})
+    errors = preferences.errors_in(changes)
+    if errors:
+        raise InvalidPreferences(details={"preferences": errors})
     with transaction.atomic():
-        user = User.objects.select_for_update().get(pk=user.pk)
-        merged = {**user.preferences, **changes}
-        merged = {key: value for key, value in merged.items() if value is not None}
-        if len(merged) > PREFERENCES_MAX_KEYS or len(str(merged).encode()) > PREFERENCES_MAX_BYTES:
-            raise InvalidPreferences(
-                details={"preferences": [f"At most {PREFERENCES_MAX_KEYS} keys and {PREFERENCES_MAX_BYTES} bytes."]}
-            )
+        stored = User.objects.select_for_update().values_list("preferences", flat=True).get(pk=user.pk)
+        kept = {key: value for key, value in (stored if isinstance(stored, dict) else {}).items()
+                if preferences.is_valid(key, value)}
+        merged = {key: value for key, value in {**kept, **changes}.items() if value is not None}
         user.preferences = merged
-        user.save(update_fields=["preferences", "updated_at"])
+        User.objects.filter(pk=user.pk).update(preferences=merged, updated_at=timezone.now())
         return user
 
 
@@ -163,14 +186,89 @@ def user_set_plan(*, user: User, plan: str) -> User:
 
 
 def dev_clerk_id(email: str) -> str:
-    return "dev_" + hashlib.sha256(email.strip().lower().encode()).hexdigest()[:24]
+    return DEV_PREFIX + hashlib.sha256(email.strip().lower().encode()).hexdigest()[:24]
 
 
 def user_sign_in_dev(*, email: str) -> User:
-    """Development sign-in: the user for this e-mail, created like a Clerk user with a `dev_` id."""
+    """Development sign-in: the user for this e-mail, created like a Clerk user with a `dev_` id. An
+    e-mail held by a real Clerk user stays theirs: signing in with it is refused."""
     email = email.strip().lower()
+    holders = User.objects.alias(email_lower=Lower("email")).filter(email_lower=email)
+    if holders.exclude(clerk_id__startswith=DEV_PREFIX).exists():
+        raise EmailTaken()
     local = email.split("@")[0].replace(".", " ").title()
     user, _ = user_upsert_from_clerk(profile=ClerkProfile(clerk_id=dev_clerk_id(email), email=email, first_name=local))
-    if user.is_closed:
+    if user.is_closed or not user.is_active:
         raise AccountClosed()
     return user
+
+
+# --- Personal API keys ----------------------------------------------------------------------------
+
+_SHOWN_PREFIX = 12  # "dfk_" and 8 characters of the secret: enough to tell keys apart in a list
+LAST_USED_EVERY = timedelta(minutes=1)
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def api_key_create(*, user: User, name: str) -> tuple[ApiKey, str]:
+    """A new key for `user`; returns (key, the whole secret), the only time the secret exists.
+
+    Needs a plan with API keys (`limits_for(user).api_keys` > 0) and fewer active keys than it allows:
+    else 403 `plan_required`. Counted under the user's row lock, so racing requests cannot pass the limit."""
+    with transaction.atomic():
+        User.objects.select_for_update().filter(pk=user.pk).values_list("pk").get()
+        limits = limits_for(user)
+        if limits.api_keys == 0:
+            raise PlanRequired(
+                required_plan=limits.upgrade_plan or limits.plan,
+                plan_name=limits.upgrade_plan.title(),
+                message=f"Personal API keys are not part of the {limits.plan_name} plan. Upgrade at {UPGRADE_URL}.",
+            )
+        if ApiKey.objects.filter(user=user, revoked_at__isnull=True).count() >= limits.api_keys:
+            raise PlanRequired(
+                required_plan=limits.upgrade_plan or limits.plan,
+                plan_name=limits.plan_name,
+                message=f"Your plan allows {limits.api_keys} active API keys: revoke one before making another.",
+                details={"limit": limits.api_keys},
+            )
+        secret = API_KEY_PREFIX + secrets.token_urlsafe(32)
+        key = ApiKey.objects.create(user=user, name=name.strip()[:100], prefix=secret[:_SHOWN_PREFIX],
+                                    hashed=_digest(secret))
+        return key, secret
+
+
+def api_key_revoke(*, user: User, key_id: int) -> ApiKey:
+    """Revoke one of the user's own active keys at once (another's, or a revoked one: 404)."""
+    revoked = ApiKey.objects.filter(pk=key_id, user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    if not revoked:
+        raise NotFound("No such API key.")
+    return ApiKey.objects.get(pk=key_id)
+
+
+def api_key_revoke_by_staff(*, keys) -> int:
+    """Revoke the given keys (admin); returns how many were still active."""
+    return keys.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+
+
+def api_key_authenticate(*, secret: str) -> ApiKey | None:
+    """The active key with this secret, read with its user and their balance in one query, or None.
+    `last_used_at` is written only when the stored value is a minute old or more (the conditional
+    UPDATE lets one of many concurrent requests write it), never on every request."""
+    if not secret.startswith(API_KEY_PREFIX):
+        return None
+    key = (
+        ApiKey.objects.select_related("user", "user__creditaccount")
+        .filter(hashed=_digest(secret), revoked_at__isnull=True)
+        .first()
+    )
+    if key is None:
+        return None
+    now = timezone.now()
+    if key.last_used_at is None or now - key.last_used_at >= LAST_USED_EVERY:
+        stale = Q(last_used_at__isnull=True) | Q(last_used_at__lte=now - LAST_USED_EVERY)
+        ApiKey.objects.filter(stale, pk=key.pk).update(last_used_at=now)
+        key.last_used_at = now
+    return key

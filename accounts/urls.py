@@ -7,4 +7,6 @@ urlpatterns = [
     path("sign-out/", views.sign_out, name="sign-out"),
     path("account/", views.account, name="account"),
     path("account/sync/", views.account_sync, name="account-sync"),
+    path("account/keys/", views.api_key_create, name="account-key-create"),
+    path("account/keys/<int:pk>/revoke/", views.api_key_revoke, name="account-key-revoke"),
 ]

@@ -5,14 +5,12 @@ its `svix-id` → apply it through the handler for its type → answer. Bad sign
 bodies are refused with 400 before anything is written; our own failures answer 500 so Svix retries.
 """
 
-import json
-
 from django.conf import settings
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from svix.webhooks import Webhook, WebhookVerificationError
 
-from designforge import inbox
+from designforge import inbox, parsers
 from designforge.models import WebhookEvent
 
 from . import services
@@ -53,7 +51,7 @@ def _verify(body: bytes, headers, secret: str) -> bool:
 
 def _parse(body: bytes, headers) -> tuple[str, str, dict] | None:
     try:
-        payload = json.loads(body)
+        payload = parsers.loads(body)
     except ValueError:
         return None
     if not isinstance(payload, dict) or not isinstance(payload.get("type"), str):

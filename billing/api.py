@@ -48,6 +48,8 @@ class PlansView(APIView):
 
 
 class CheckoutView(APIView):
+    accepts_api_keys = False  # personal API keys cannot spend money or see billing (403)
+
     @extend_schema(
         request=CheckoutRequestSerializer,
         parameters=[
@@ -91,6 +93,8 @@ class CheckoutView(APIView):
 
 
 class PortalView(APIView):
+    accepts_api_keys = False  # personal API keys cannot spend money or see billing (403)
+
     @extend_schema(
         request=None,
         responses={
@@ -111,6 +115,8 @@ class PortalView(APIView):
 
 
 class SubscriptionView(APIView):
+    accepts_api_keys = False  # personal API keys cannot spend money or see billing (403)
+
     @extend_schema(
         responses={200: SubscriptionSerializer},
         tags=["billing"],

@@ -16,7 +16,6 @@ ignored; staff can replay them from admin. Events about a closed account are ign
 personal data erased (`services.stripe_event_of_closed_account`).
 """
 
-import json
 import logging
 from datetime import datetime
 
@@ -26,7 +25,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from designforge import inbox
+from designforge import inbox, parsers
 from designforge.models import WebhookEvent
 
 from . import selectors, services
@@ -222,7 +221,7 @@ def _verify(body: bytes, headers, secret: str) -> bool:
 
 def _parse(body: bytes, headers) -> tuple[str, str, dict] | None:
     try:
-        payload = json.loads(body)
+        payload = parsers.loads(body)
     except ValueError:
         return None
     if not isinstance(payload, dict) or payload.get("object") != "event":

@@ -2,7 +2,7 @@ import uuid
 
 from django import forms
 from django.contrib import admin
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied
 
 from accounts.admin import UserAdmin
 from accounts.models import User
@@ -54,8 +54,15 @@ class UserWithCreditsAdmin(UserAdmin):
         entries = LedgerEntry.objects.filter(account__user_id=object_id).select_related("actor")[:50]
         return super().change_view(request, object_id, form_url, {**(extra_context or {}), "ledger_entries": entries})
 
-    @admin.action(description="Grant credits to the selected users…")
+    def has_grant_credits_permission(self, request):
+        return request.user.has_perm("credits.grant_credits")
+
+    @admin.action(description="Grant credits to the selected users…", permissions=["grant_credits"])
     def grant_credits(self, request, queryset):
+        """Needs `credits.grant_credits` (checked again here, not only when listing actions); nobody
+        grants credits to themselves: another staff member must."""
+        if not self.has_grant_credits_permission(request):
+            raise PermissionDenied
         form = GrantCreditsForm(request.POST if "apply" in request.POST else None, initial={"token": uuid.uuid4().hex})
         if form.is_valid():
             granted = 0
@@ -73,18 +80,9 @@ class UserWithCreditsAdmin(UserAdmin):
                     self.message_user(request, f"{user}: {error.message}", messages.ERROR)
             self.message_user(request, f"Granted {form.cleaned_data['amount']} credits to {granted} user(s).")
             return None
-        return render(
-            request,
-            "admin/credits/grant_credits.html",
-            {
-                **self.admin_site.each_context(request),
-                "form": form,
-                "users": queryset,
-                "title": "Grant credits",
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-                "opts": self.model._meta,
-            },
-        )
+        explanation = "Each grant is written to the ledger with your name and the reason."
+        return self.render_action_form(request, queryset, action="grant_credits", form=form, title="Grant credits",
+                                explanation=explanation)
 
 
 admin.site.unregister(User)

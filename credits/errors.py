@@ -20,3 +20,9 @@ class UnknownFeature(NotFound):
 class InvalidAmount(DomainError):
     code = "invalid"
     message = "The amount must be a non-zero whole number of credits."
+
+
+class SelfGrant(DomainError):
+    status_code = 403
+    code = "permission_denied"
+    message = "You cannot grant credits to yourself: ask another staff member."

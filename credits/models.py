@@ -47,6 +47,7 @@ class LedgerEntry(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        permissions = [("grant_credits", "Can grant credits to users")]
         constraints = [
             models.UniqueConstraint(fields=["account", "idempotency_key"], name="ledger_key_unique_per_account"),
             models.CheckConstraint(condition=~models.Q(amount=0), name="ledger_amount_not_zero"),

@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from accounts.models import User
 from designforge import plans
 
-from .errors import InsufficientCredits, InvalidAmount, UnknownFeature
+from .errors import InsufficientCredits, InvalidAmount, SelfGrant, UnknownFeature
 from .models import CreditAccount, FeatureCost, LedgerEntry
 
 SIGNUP_KEY = "signup"
@@ -137,12 +137,16 @@ def credits_revoke(*, user: User, amount: int, key: str, description: str = "") 
 
 
 def credits_adjust(*, user: User, amount: int, reason: str, actor: User, key: str) -> LedgerEntry:
-    """A staff adjustment (positive or negative) with a reason, recorded with who made it."""
+    """A staff adjustment (positive or negative) with a reason, recorded with who made it. Staff
+    cannot add credits to their own account (another staff member must)."""
+    amount = _check_amount(amount)
+    if actor.pk == user.pk and amount > 0:
+        raise SelfGrant()
     if not reason.strip():
         raise InvalidAmount("An adjustment needs a reason.", details={"reason": ["This field is required."]})
     return _post(
         user=user,
-        amount=_check_amount(amount),
+        amount=amount,
         kind=LedgerEntry.Kind.ADJUSTMENT,
         key=key,
         description=reason.strip(),

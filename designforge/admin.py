@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 
 from . import inbox
 from .models import WebhookEvent
@@ -29,8 +30,13 @@ class WebhookEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     readonly_fields = [f.name for f in WebhookEvent._meta.fields]
     actions = ["replay"]
 
-    @admin.action(description="Replay the selected events")
+    def has_replay_permission(self, request):
+        return request.user.has_perm("designforge.replay_webhookevent")
+
+    @admin.action(description="Replay the selected events", permissions=["replay"])
     def replay(self, request, queryset):
+        if not self.has_replay_permission(request):  # checked again here, not only when listing actions
+            raise PermissionDenied
         for event in queryset.order_by("received_at"):
             try:
                 inbox.process(event, replay=True)

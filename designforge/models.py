@@ -21,6 +21,7 @@ class WebhookEvent(models.Model):
     processed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        permissions = [("replay_webhookevent", "Can replay webhook events")]
         constraints = [models.UniqueConstraint(fields=["source", "event_id"], name="webhook_event_unique_per_source")]
         indexes = [models.Index(fields=["status", "-received_at"])]
         ordering = ["-received_at"]

@@ -18,7 +18,7 @@ ERROR_SCHEMA = {
 
 COMMON_ERRORS = {
     "400": "`invalid`: the request is malformed; `details` holds the field errors.",
-    "401": "`not_authenticated`: no valid Clerk session token.",
+    "401": "`not_authenticated`: no valid Clerk session token or API key.",
     "429": "`rate_limited`: too many requests; see the `Retry-After` header.",
     "500": "`server_error`: something failed on our side.",
 }

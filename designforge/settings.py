@@ -8,6 +8,7 @@ expects. A `.env` file in the project root is honoured; real environment variabl
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from designforge.static_headers import add_font_headers
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
     "designforge",
     "accounts",
     "credits",
@@ -51,6 +53,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "designforge.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "accounts.middleware.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -135,17 +139,62 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Content-Security-Policy (django-csp). Our pages load only our own files and run no inline script;
+# the API docs' inline script and style carry the request's nonce. Design previews paint with inline
+# `style` attributes (a design system's own custom properties), so style attributes are allowed, inline
+# <style> elements are not without the nonce. Fonts are self-hosted. With Clerk configured,
+# accounts.middleware.ContentSecurityPolicyMiddleware adds Clerk's Frontend API host (read from the
+# publishable key). Forms may go to Stripe: checkout and the customer portal answer our POSTs with a
+# redirect there.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "worker-src": [SELF],
+        "frame-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF, "https://checkout.stripe.com", "https://billing.stripe.com"],
+    }
+}
+# Powerful browser features none of our pages use are switched off for us and anything we embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "browsing-topics",
+    )
+}
+
 # Clerk (hosted sign-in). See README "Connecting Clerk".
 CLERK_PUBLISHABLE_KEY = env.str("CLERK_PUBLISHABLE_KEY", default="")
 CLERK_SECRET_KEY = env.str("CLERK_SECRET_KEY", default="")
 CLERK_JWT_KEY = env.str("CLERK_JWT_KEY", default="").replace("\\n", "\n")
 CLERK_AUTHORIZED_PARTIES = env.list("CLERK_AUTHORIZED_PARTIES", default=[])
+CLERK_API_URL = env.str("CLERK_API_URL", default="https://api.clerk.com")
 CLERK_WEBHOOK_SIGNING_SECRET = env.str("CLERK_WEBHOOK_SIGNING_SECRET", default="") or env.str(
     "CLERK_WEBHOOK_SECRET", default=""
 )
 DEV_SIGN_IN = env.bool(
     "DEV_SIGN_IN", default=DEBUG and not (CLERK_PUBLISHABLE_KEY or CLERK_SECRET_KEY or CLERK_JWT_KEY)
 )
+if DEV_SIGN_IN and not DEBUG:  # anyone could sign in as anyone: never in production (gunicorn runs no checks)
+    raise ImproperlyConfigured("DEV_SIGN_IN must not be on when DEBUG=False; configure Clerk instead.")
 
 # Stripe
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
@@ -196,10 +245,13 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.authentication.ClerkAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "accounts.authentication.ApiKeyAuthentication",
+        "accounts.authentication.ClerkAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["designforge.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "designforge.pagination.Pagination",
     "EXCEPTION_HANDLER": "designforge.errors.api_exception_handler",
@@ -211,8 +263,10 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "DesignForge API",
     "DESCRIPTION": (
         "Generate accessible design systems from a sentence or a brand colour. Authenticate with a Clerk "
-        "session token (`Authorization: Bearer <token>` or the `__session` cookie). Every error answers "
-        '`{"error": {"code", "message", "details"}}`.'
+        "session token (`Authorization: Bearer <token>` or the `__session` cookie), or with a personal API "
+        "key (`Authorization: Bearer dfk_...`, Pro plan; not for `/api/keys` and billing). Every error answers "
+        '`{"error": {"code", "message", "details"}}`. Lists answer a malformed or out-of-range `page` with '
+        "400 `invalid`."
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -222,6 +276,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
+        "accounts.openapi.document_api_key_refusals",
         "designforge.openapi.add_error_responses",
     ],
 }

@@ -6,9 +6,11 @@ fails if they were skipped. Screenshots of every page at desktop and phone width
 """
 
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.test import override_settings
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -51,12 +53,20 @@ def page(chromium, live_server, monkeypatch):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    # Chromium reports every Content-Security-Policy violation on the console: none is allowed.
+    violations: list[str] = []
+    def on_console(message):
+        if "Content Security Policy" in message.text:
+            violations.append(f"{message.text} ({message.location['url']})")
+
+    page.on("console", on_console)
     yield page
     context.close()
     # The test's own queries ran while Playwright's event loop was live, on connections of their own:
     # close them, or they would outlive the test (and keep the test database from being dropped).
     connections.close_all()
     assert errors == [], f"JavaScript errors: {errors}"
+    assert violations == [], f"Content-Security-Policy violations: {violations}"
 
 
 @pytest.fixture
@@ -74,9 +84,18 @@ def shoot():
     return take
 
 
+@contextmanager
+def development_sign_in():
+    """Development sign-in exists only with DEBUG on, and the test runner turns DEBUG off: on for
+    the sign-in only, so every other page is served as in production (our 404 page, not Django's)."""
+    with override_settings(DEBUG=True):
+        yield
+
+
 def sign_in(page, email: str = "ada@example.com", next_path: str = "/dashboard/"):
     """Development sign-in, as a person does it."""
-    page.goto(f"/sign-in/?next={next_path}")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"**{next_path}")
+    with development_sign_in():
+        page.goto(f"/sign-in/?next={next_path}")
+        page.get_by_label("E-mail").fill(email)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(f"**{next_path}")

@@ -18,7 +18,7 @@ from designs.management.commands.build_dashboard_css import dashboard_tokens
 from designs.models import DesignSystem
 from designs.tests.fake_openai import FakeOpenAI
 
-from .conftest import sign_in
+from .conftest import development_sign_in, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -59,7 +59,8 @@ def test_sign_in_generate_preview_and_export(page, live_server, shoot):
     page.goto("/")
     assert accessible(page) == []
     shoot(page, "landing")
-    page.goto("/sign-in/")
+    with development_sign_in():
+        page.goto("/sign-in/")
     shoot(page, "sign-in")
 
     sign_in(page, "ada@example.com")

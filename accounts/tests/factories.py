@@ -148,3 +148,17 @@ def svix_headers(secret: str, body: str, *, msg_id: str, timestamp: datetime | N
 
 def clerk_event(event_type: str, data: dict) -> str:
     return json.dumps({"type": event_type, "object": "event", "data": data, "timestamp": millis(datetime.now(UTC))})
+
+
+def staff_user(*permissions: str):
+    """A staff member (not a superuser) holding exactly these permissions ("app_label.codename")."""
+    from django.contrib.auth.models import Permission
+
+    from accounts.models import User
+
+    user = UserFactory.create()
+    User.objects.filter(pk=user.pk).update(is_staff=True)
+    for permission in permissions:
+        app_label, codename = permission.split(".")
+        user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return User.objects.get(pk=user.pk)  # a fresh object: no cached permissions

@@ -1,6 +1,4 @@
-import httpx
 import pytest
-import respx
 from django.core.management import call_command
 
 from accounts.models import User
@@ -8,7 +6,6 @@ from accounts.models import User
 from .factories import UserFactory, clerk_user_object
 
 pytestmark = pytest.mark.django_db
-CLERK_API = "https://api.clerk.com/v1"
 
 
 def test_me_shape(user_api, user):
@@ -50,67 +47,93 @@ def test_patch_me_rejects_non_object_preferences(user_api):
     assert response.status_code == 400 and response.json()["error"]["code"] == "invalid"
 
 
+def test_patch_me_removes_a_key_set_to_null(user_api):
+    user_api.patch("/api/me", {"preferences": {"theme": "dark", "export_format": "scss"}}, format="json")
+    response = user_api.patch("/api/me", {"preferences": {"theme": None}}, format="json")
+    assert response.status_code == 200 and response.json()["preferences"] == {"export_format": "scss"}
+
+
+@pytest.mark.parametrize(
+    "preferences",
+    [{"editor": "vim"}, {"theme": "neon"}, {"theme": {"nested": "object"}}, {"export_format": ["css"]}],
+    ids=["unknown-key", "unknown-value", "object-value", "array-value"],
+)
+def test_patch_me_refuses_what_the_preferences_schema_does_not_allow(user_api, user, preferences):
+    response = user_api.patch("/api/me", {"preferences": preferences}, format="json")
+    assert response.status_code == 400 and response.json()["error"]["code"] == "invalid"
+    assert set(response.json()["error"]["details"]["preferences"]) == set(preferences)
+    user.refresh_from_db()
+    assert user.preferences == {}
+
+
+def test_deeply_nested_json_is_a_400_not_a_500(user_api, user):
+    for depth in (40, 900, 5000):
+        body = '{"preferences": ' + "[" * depth + "]" * depth + "}"
+        response = user_api.generic("PATCH", "/api/me", body, content_type="application/json")
+        assert response.status_code == 400, depth
+        assert response.json()["error"]["code"] == "invalid"
+    user.refresh_from_db()
+    assert user.preferences == {}
+
+
+def test_me_shows_only_known_preferences_stored_before_the_schema(user_api, user):
+    User.objects.filter(pk=user.pk).update(preferences={"theme": "dark", "legacy": {"deep": [1]}})
+    assert user_api.get("/api/me").json()["preferences"] == {"theme": "dark"}
+    user_api.patch("/api/me", {"preferences": {"export_format": "css"}}, format="json")
+    user.refresh_from_db()
+    assert user.preferences == {"theme": "dark", "export_format": "css"}
+
+
 def test_sync_without_clerk_is_503(user_api):
     response = user_api.post("/api/me/sync")
     assert response.status_code == 503 and response.json()["error"]["code"] == "not_configured"
 
 
-@respx.mock
-def test_sync_rereads_user_from_clerk(user_api, user, settings):
-    settings.CLERK_SECRET_KEY = "sk_test_fake"
-    route = respx.get(f"{CLERK_API}/users/{user.clerk_id}").mock(
-        return_value=httpx.Response(200, json=clerk_user_object(user.clerk_id, email="synced@example.com"))
-    )
+def test_sync_rereads_user_from_clerk(user_api, user, fake_clerk):
+    fake_clerk.add(clerk_user_object(user.clerk_id, email="synced@example.com"))
     response = user_api.post("/api/me/sync")
     assert response.status_code == 200 and response.json()["email"] == "synced@example.com"
-    assert route.calls.last.request.headers["Authorization"] == "Bearer sk_test_fake"
+    assert fake_clerk.requests[-1].path == f"/v1/users/{user.clerk_id}"
 
 
-@respx.mock
-def test_sync_of_a_user_clerk_no_longer_has_closes_it(user_api, user, settings):
-    settings.CLERK_SECRET_KEY = "sk_test_fake"
-    respx.get(f"{CLERK_API}/users/{user.clerk_id}").mock(
-        return_value=httpx.Response(
-            404, json={"errors": [{"message": "not found", "long_message": "not found", "code": "resource_not_found"}]}
-        )
-    )
-    assert user_api.post("/api/me/sync").status_code == 403
+def test_sync_of_a_user_clerk_no_longer_has_closes_it(user_api, user, fake_clerk):
+    response = user_api.post("/api/me/sync")
+    assert response.status_code == 403 and response.json()["error"]["code"] == "account_closed"
     user.refresh_from_db()
     assert user.is_closed
 
 
-@respx.mock
-def test_sync_when_clerk_is_down_is_502(user_api, user, settings):
-    settings.CLERK_SECRET_KEY = "sk_test_fake"
-    respx.get(f"{CLERK_API}/users/{user.clerk_id}").mock(side_effect=httpx.ConnectError("down"))
+def test_sync_when_clerk_refuses_is_502(user_api, user, fake_clerk, settings):
+    settings.CLERK_SECRET_KEY = "sk_test_revoked"
     response = user_api.post("/api/me/sync")
     assert response.status_code == 502 and response.json()["error"]["code"] == "provider_unavailable"
 
 
-@respx.mock
-def test_jit_provisioning_reads_profile_from_clerk_when_secret_key_set(client, settings):
-    from .factories import ClerkSigner
+def test_image_urls_are_kept_only_when_https(user_api, user, fake_clerk):
+    for url, kept in [
+        ("javascript:alert(1)", ""),
+        ("http://img.example/a.png", ""),
+        ("data:image/png;base64,AAAA", ""),
+        ("https://img.clerk.com/ada.png", "https://img.clerk.com/ada.png"),
+    ]:
+        fake_clerk.add(clerk_user_object(user.clerk_id, image_url=url))
+        assert user_api.post("/api/me/sync").json()["image_url"] == kept, url
 
-    signer = ClerkSigner()
-    settings.CLERK_JWT_KEY, settings.CLERK_SECRET_KEY = signer.public_pem, "sk_test_fake"
-    respx.get(f"{CLERK_API}/users/user_jit").mock(
-        return_value=httpx.Response(200, json=clerk_user_object("user_jit", email="full@example.com"))
-    )
+
+def test_jit_provisioning_reads_profile_from_clerk_when_secret_key_set(client, fake_clerk, signer, settings):
+    settings.CLERK_JWT_KEY = signer.public_pem
+    fake_clerk.add(clerk_user_object("user_jit", email="full@example.com"))
     body = client.get("/api/me", HTTP_AUTHORIZATION=f"Bearer {signer.token('user_jit')}").json()
     assert (body["email"], body["first_name"]) == ("full@example.com", "Ada")
 
 
-@respx.mock
-def test_sync_clerk_users_backfills_reconciles_and_dry_runs(settings, capsys):
-    settings.CLERK_SECRET_KEY = "sk_test_fake"
+def test_sync_clerk_users_backfills_reconciles_and_dry_runs(fake_clerk, capsys):
     stale = UserFactory.create(clerk_id="user_a", email="old@example.com")
     UserFactory.create(clerk_id="user_gone")
-    pages = [
-        [clerk_user_object("user_a", email="a@example.com"), clerk_user_object("user_b", email="b@example.com")],
-        [clerk_user_object("user_c", email="c@example.com")],
-    ]
-    route = respx.get(f"{CLERK_API}/users").mock(
-        side_effect=lambda request: httpx.Response(200, json=pages[int(request.url.params["offset"]) // 2])
+    fake_clerk.add(
+        clerk_user_object("user_a", email="a@example.com"),
+        clerk_user_object("user_b", email="b@example.com"),
+        clerk_user_object("user_c", email="c@example.com"),
     )
     call_command("sync_clerk_users", "--dry-run", "--page-size=2")
     out = capsys.readouterr().out
@@ -126,4 +149,6 @@ def test_sync_clerk_users_backfills_reconciles_and_dry_runs(settings, capsys):
         "user_c",
     }
     assert User.objects.get(clerk_id="user_gone").is_closed
-    assert route.calls.last.request.url.params["order_by"] == "+created_at"
+    listed = [r for r in fake_clerk.requests if r.path == "/v1/users"]
+    assert [r.args["offset"] for r in listed] == ["0", "2", "0", "2"]
+    assert {r.args["order_by"] for r in listed} == {"+created_at"}

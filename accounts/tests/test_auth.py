@@ -1,25 +1,18 @@
-"""Clerk session tokens: RS256 JWTs minted with a test key and verified by clerk-backend-api."""
+"""Clerk session tokens: RS256 JWTs minted with a test key and verified by clerk-backend-api's
+`verify_token`, read from exactly the `__session` cookie or the bearer header."""
 
 import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
+from accounts import services
 from accounts.models import User
 from credits.selectors import balance_of
 
 from .factories import ClerkSigner, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="session")
-def signer():
-    return ClerkSigner()
-
-
-@pytest.fixture
-def clerk(settings, signer):
-    settings.CLERK_JWT_KEY = signer.public_pem
-    settings.DEV_SIGN_IN = False
-    return signer
 
 
 def bearer(token):
@@ -38,6 +31,17 @@ def test_session_cookie_signs_in(client, clerk):
     assert client.get("/api/me").json()["id"] == user.pk
 
 
+def test_a_planted_cookie_named_like_the_session_never_signs_in(client, clerk):
+    """Cookie tossing: a sibling site sets `__session_x`; Clerk's SDK took the first cookie whose name
+    starts with `__session`. Only the cookie named exactly `__session` counts."""
+    victim, attacker = UserFactory.create(), UserFactory.create()
+    client.cookies["__session_x"] = clerk.token(attacker.clerk_id)
+    assert client.get("/api/me").status_code == 401
+    client.cookies["__session"] = clerk.token(victim.clerk_id)
+    client.cookies["__session_0"] = clerk.token(attacker.clerk_id)
+    assert client.get("/api/me").json()["id"] == victim.pk
+
+
 def test_first_request_provisions_user_just_in_time(client, clerk):
     response = client.get("/api/me", **bearer(clerk.token("user_new", email="new@example.com")))
     assert response.status_code == 200
@@ -51,9 +55,11 @@ def test_first_request_provisions_user_just_in_time(client, clerk):
         lambda s: s.token("user_x", lifetime=-10),  # expired beyond the 5 s skew
         lambda s: s.token("user_x", issued_offset=60),  # not valid yet
         lambda s: s.token("user_x", key=ClerkSigner().key),  # signed by someone else
+        lambda s: s.token("user_x", sts="pending"),  # a sign-in step (e.g. MFA) is unfinished
+        lambda s: s.token("", sid="sess_1"),  # no subject
         lambda s: "not-a-jwt",
     ],
-    ids=["expired", "not-yet-valid", "wrong-key", "garbage"],
+    ids=["expired", "not-yet-valid", "wrong-key", "pending", "no-sub", "garbage"],
 )
 def test_invalid_tokens_are_signed_out(client, clerk, make_token):
     response = client.get("/api/me", **bearer(make_token(clerk)))
@@ -63,6 +69,16 @@ def test_invalid_tokens_are_signed_out(client, clerk, make_token):
     assert not User.objects.filter(clerk_id="user_x").exists()
 
 
+def test_an_active_session_status_signs_in(client, clerk):
+    assert client.get("/api/me", **bearer(clerk.token("user_active", sts="active"))).status_code == 200
+
+
+def test_a_pending_session_cookie_is_signed_out_on_pages_too(client, clerk):
+    user = UserFactory.create()
+    client.cookies["__session"] = clerk.token(user.clerk_id, sts="pending")
+    assert client.get("/dashboard/")["Location"] == "/sign-in/?next=/dashboard/"
+
+
 def test_clock_skew_of_a_few_seconds_is_tolerated(client, clerk):
     assert client.get("/api/me", **bearer(clerk.token("user_skew", issued_offset=3))).status_code == 200
 
@@ -70,15 +86,78 @@ def test_clock_skew_of_a_few_seconds_is_tolerated(client, clerk):
 def test_authorized_parties_are_enforced(client, clerk, settings):
     settings.CLERK_AUTHORIZED_PARTIES = ["https://app.designforge.io"]
     assert client.get("/api/me", **bearer(clerk.token("user_a", azp="https://evil.example"))).status_code == 401
+    assert client.get("/api/me", **bearer(clerk.token("user_a"))).status_code == 401  # another azp
     assert client.get("/api/me", **bearer(clerk.token("user_a", azp="https://app.designforge.io"))).status_code == 200
 
 
-def test_closed_account_is_signed_out(client, clerk):
-    from accounts import services
+def test_with_a_jwt_key_verification_makes_no_network_call(client, clerk, fake_clerk):
+    user = UserFactory.create()
+    assert client.get("/api/me", **bearer(clerk.token(user.clerk_id))).status_code == 200
+    assert fake_clerk.requests == []
 
+
+def test_without_a_jwt_key_the_jwks_comes_from_clerk_api_url(client, fake_clerk, signer, settings):
+    settings.DEV_SIGN_IN = False
+    user = UserFactory.create()
+    assert client.get("/api/me", **bearer(signer.token(user.clerk_id))).status_code == 200
+    jwks = [r for r in fake_clerk.requests if r.path == "/v1/jwks"]
+    assert len(jwks) == 1 and jwks[0].headers["Authorization"] == "Bearer sk_test_fake_clerk_0123456789"
+
+
+@pytest.mark.parametrize("token", ["ak_0123456789abcdef", "oat_0123456789", "m2m_0123456789", "mt_0123456789"])
+def test_clerk_machine_tokens_are_refused_without_asking_clerk(client, fake_clerk, token):
+    """The SDK would send these to Clerk's verification endpoints (with our secret key) on every request."""
+    assert client.get("/api/me", **bearer(token)).status_code == 401
+    assert fake_clerk.requests == []
+
+
+def test_closed_account_is_signed_out(client, clerk):
     user = UserFactory.create()
     services.user_close(clerk_id=user.clerk_id)
     assert client.get("/api/me", **bearer(clerk.token(user.clerk_id))).status_code == 401
+
+
+def test_an_inactive_user_is_signed_out_on_pages_and_api_and_cannot_spend(clerk):
+    user = UserFactory.create()
+    User.objects.filter(pk=user.pk).update(is_active=False)
+    browser = Client()
+    browser.cookies["__session"] = clerk.token(user.clerk_id)
+    assert browser.get("/dashboard/")["Location"] == "/sign-in/?next=/dashboard/"
+    assert browser.post("/generate/", {"prompt": "calm fintech", "kind": "colors"})["Location"].startswith(
+        "/sign-in/"
+    )
+    script = Client()
+    generate = script.post(
+        "/api/generate/colors", {"prompt": "calm fintech"}, content_type="application/json",
+        **bearer(clerk.token(user.clerk_id)),
+    )
+    assert generate.status_code == 401
+    assert balance_of(user) == 10
+
+
+def test_an_inactive_user_with_a_django_session_is_signed_out(client, user):
+    client.force_login(user)
+    User.objects.filter(pk=user.pk).update(is_active=False)
+    assert client.get("/dashboard/").status_code == 302
+    assert client.get("/api/me").status_code == 401
+
+
+def test_a_signed_in_api_request_reads_the_user_once(client, clerk, django_assert_num_queries):
+    """The middleware reads the user with their balance; DRF and the view reuse that object."""
+    user = UserFactory.create()
+    token = clerk.token(user.clerk_id)
+    with django_assert_num_queries(1):
+        body = client.get("/api/me", **bearer(token)).json()
+    assert (body["id"], body["credits"]) == (user.pk, 10)
+
+
+def test_a_signed_in_page_reads_the_user_once(client, clerk):
+    user = UserFactory.create()
+    client.cookies["__session"] = clerk.token(user.clerk_id)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/account/").status_code == 200
+    user_reads = [q["sql"] for q in queries if 'FROM "accounts_user"' in q["sql"]]
+    assert len(user_reads) == 1 and "credits_creditaccount" in user_reads[0]
 
 
 def test_signed_out_admin_goes_to_sign_in(client):
@@ -94,41 +173,50 @@ def test_staff_reach_admin_with_a_clerk_token(client, clerk):
 
 
 def test_cookie_authenticated_unsafe_api_requests_need_csrf(clerk):
-    from django.test import Client
-
     user = UserFactory.create()
     browser = Client(enforce_csrf_checks=True)
     browser.cookies["__session"] = clerk.token(user.clerk_id)
-    response = browser.patch("/api/me", data={"preferences": {"a": 1}}, content_type="application/json")
+    response = browser.patch("/api/me", data={"preferences": {"theme": "dark"}}, content_type="application/json")
     assert response.status_code == 403
     scripted = Client(enforce_csrf_checks=True)
     response = scripted.patch(
-        "/api/me", data={"preferences": {"a": 1}}, content_type="application/json", **bearer(clerk.token(user.clerk_id))
+        "/api/me",
+        data={"preferences": {"theme": "dark"}},
+        content_type="application/json",
+        **bearer(clerk.token(user.clerk_id)),
     )
     assert response.status_code == 200
 
 
-def test_dev_sign_in_form_signs_in(client):
+def test_dev_sign_in_form_signs_in(client, dev_sign_in):
     response = client.post("/sign-in/", {"email": "dev@example.com", "next": "/api/me"})
     assert response.status_code == 302 and response["Location"] == "/api/me"
     me = client.get("/api/me").json()
     assert me["email"] == "dev@example.com" and balance_of(User.objects.get(pk=me["id"])) == 10
 
 
-def test_dev_sign_in_refuses_offsite_next(client):
+def test_dev_sign_in_refuses_offsite_next(client, dev_sign_in):
     response = client.post("/sign-in/", {"email": "dev@example.com", "next": "https://evil.example/"})
     assert response["Location"] == "/dashboard/"
 
 
-def test_dev_sign_in_is_off_when_disabled(client, settings):
+def test_dev_sign_in_is_off_when_disabled(client, dev_sign_in, settings):
     settings.DEV_SIGN_IN = False
     assert client.post("/sign-in/", {"email": "dev@example.com"}).status_code == 404
 
 
-def test_system_check_refuses_dev_sign_in_without_debug(settings):
-    from accounts.checks import dev_sign_in_only_in_debug
+def test_dev_sign_in_is_off_without_debug_even_if_switched_on(client, dev_sign_in, settings):
+    settings.DEBUG = False
+    assert client.post("/sign-in/", {"email": "dev@example.com"}).status_code == 404
+    assert 'name="email"' not in client.get("/sign-in/").content.decode()
+    assert not User.objects.filter(email="dev@example.com").exists()
 
-    settings.DEBUG, settings.DEV_SIGN_IN = False, True
-    assert [e.id for e in dev_sign_in_only_in_debug(None)] == ["accounts.E001"]
-    settings.DEV_SIGN_IN = False
-    assert dev_sign_in_only_in_debug(None) == []
+
+def test_dev_sign_in_never_takes_the_email_of_a_real_clerk_user(client, dev_sign_in):
+    owner = UserFactory.create(clerk_id="user_real", email="owner@example.com")
+    response = client.post("/sign-in/", {"email": "Owner@Example.com"})
+    assert response.status_code == 200 and "belongs to a real account" in response.content.decode()
+    owner.refresh_from_db()
+    assert owner.email == "owner@example.com"
+    assert User.objects.filter(clerk_id__startswith="dev_").count() == 0
+    assert client.get("/api/me").status_code == 401

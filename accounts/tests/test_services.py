@@ -4,6 +4,7 @@ import pytest
 
 from accounts import services
 from accounts.clerk import ClerkProfile, profile_from_user_object
+from accounts.errors import InvalidPreferences
 from accounts.models import User
 from credits.models import LedgerEntry
 from credits.selectors import balance_of
@@ -101,9 +102,25 @@ def test_delete_before_create_leaves_a_closed_placeholder_without_credits():
 
 def test_preferences_merge_and_null_removes():
     user = UserFactory.create()
-    services.user_update_preferences(user=user, changes={"theme": "dark", "density": "compact"})
-    user = services.user_update_preferences(user=user, changes={"theme": None, "lang": "en"})
-    assert user.preferences == {"density": "compact", "lang": "en"}
+    services.user_update_preferences(user=user, changes={"theme": "dark", "export_format": "scss"})
+    user = services.user_update_preferences(user=user, changes={"theme": None, "export_format": "css"})
+    user.refresh_from_db()
+    assert user.preferences == {"export_format": "css"}
+
+
+def test_preferences_outside_the_schema_are_refused_and_legacy_ones_dropped_on_write():
+    user = UserFactory.create()
+    for changes in ({"lang": "en"}, {"theme": "neon"}, {"theme": {"a": 1}}, ["theme"]):
+        with pytest.raises(InvalidPreferences):
+            services.user_update_preferences(user=user, changes=changes)
+    deep = current = []
+    for _ in range(900):
+        current.append([])
+        current = current[0]
+    User.objects.filter(pk=user.pk).update(preferences={"theme": "light", "junk": deep})
+    services.user_update_preferences(user=user, changes={"export_format": "json"})
+    user.refresh_from_db()
+    assert user.preferences == {"theme": "light", "export_format": "json"}
 
 
 def test_provision_from_claims_uses_claims_without_secret_key():
@@ -120,3 +137,37 @@ def test_dev_sign_in_is_one_user_per_email():
     a = services.user_sign_in_dev(email="Dev@Example.com")
     b = services.user_sign_in_dev(email="dev@example.com")
     assert a.pk == b.pk and a.clerk_id.startswith("dev_")
+
+
+def test_the_data_migration_cleans_profiles_stored_before_the_rules():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("accounts.migrations.0003_clean_stored_profiles")
+    deep = current = []
+    for _ in range(900):
+        current.append([])
+        current = current[0]
+    legacy = UserFactory.create()
+    User.objects.filter(pk=legacy.pk).update(
+        preferences={"theme": "dark", "junk": deep, "export_format": "pdf"}, image_url="javascript:alert(1)"
+    )
+    clean = UserFactory.create()
+    User.objects.filter(pk=clean.pk).update(preferences={"theme": "light"}, image_url="https://img.clerk.com/a.png")
+    migration.clean_profiles(apps, None)
+    legacy.refresh_from_db()
+    clean.refresh_from_db()
+    assert (legacy.preferences, legacy.image_url) == ({"theme": "dark"}, "")
+    assert (clean.preferences, clean.image_url) == ({"theme": "light"}, "https://img.clerk.com/a.png")
+
+
+def test_closing_an_unknown_clerk_id_erases_its_stored_events_too():
+    from designforge.models import WebhookEvent
+
+    WebhookEvent.objects.create(
+        source="clerk", event_id="msg_failed", event_type="user.created", status="failed",
+        payload={"type": "user.created", "data": clerk_user_object("user_never_seen", email="ghost@example.com")},
+    )
+    services.user_close(clerk_id="user_never_seen")
+    assert WebhookEvent.objects.get().payload == {"data": {"id": "user_never_seen"}, "erased": True}

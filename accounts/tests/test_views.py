@@ -1,18 +1,18 @@
 """The sign-in, sign-out and account pages."""
 
+import hashlib
 import re
 
-import httpx
 import pytest
-import respx
 
-from accounts.views import EXPORT_FORMAT_CHOICES
+from accounts import services
+from accounts.models import ApiKey
+from accounts.preferences import EXPORT_FORMAT_CHOICES
 from designs.engine import EXPORT_FORMATS
 
-from .factories import clerk_user_object
+from .factories import UserFactory, clerk_user_object
 
 pytestmark = pytest.mark.django_db
-CLERK_API = "https://api.clerk.com/v1"
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def signed_in(client, user):
     return client
 
 
-def test_sign_in_page_offers_development_sign_in(client, django_assert_max_num_queries):
+def test_sign_in_page_offers_development_sign_in(client, dev_sign_in, django_assert_max_num_queries):
     with django_assert_max_num_queries(0):
         response = client.get("/sign-in/?next=/generate/")
     html = response.content.decode()
@@ -55,7 +55,7 @@ def test_account_needs_sign_in(client):
 
 
 def test_account_shows_the_profile_and_preferences(signed_in, user, django_assert_max_num_queries):
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(4):  # session, user, plan limits, API keys
         response = signed_in.get("/account/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -75,13 +75,13 @@ def test_preferences_are_saved_and_the_theme_applies_to_every_page(signed_in, us
     assert '<html lang="en">' in signed_in.get("/dashboard/").content.decode()
 
 
-def test_other_preferences_are_kept(signed_in, user):
+def test_saving_one_form_keeps_preferences_set_through_the_api(signed_in, user):
     from accounts.services import user_update_preferences
 
-    user_update_preferences(user=user, changes={"editor": "vim"})
-    signed_in.post("/account/", {"theme": "light", "export_format": "css"})
+    user_update_preferences(user=user, changes={"export_format": "dtcg"})
+    signed_in.post("/account/", {"theme": "light", "export_format": "dtcg"})
     user.refresh_from_db()
-    assert user.preferences == {"editor": "vim", "theme": "light", "export_format": "css"}
+    assert user.preferences == {"theme": "light", "export_format": "dtcg"}
 
 
 def test_invalid_preferences_are_refused_with_field_errors(signed_in, user):
@@ -101,26 +101,59 @@ def test_sync_without_clerk_shows_the_message(signed_in):
     assert "Clerk is not configured on this server" in response.content.decode()
 
 
-@respx.mock
-def test_sync_rereads_the_profile_from_clerk(signed_in, user, settings):
-    settings.CLERK_SECRET_KEY = "sk_test_fake"
-    respx.get(f"{CLERK_API}/users/{user.clerk_id}").mock(
-        return_value=httpx.Response(200, json=clerk_user_object(user.clerk_id, email="synced@example.com"))
-    )
+def test_sync_rereads_the_profile_from_clerk(signed_in, user, fake_clerk):
+    fake_clerk.add(clerk_user_object(user.clerk_id, email="synced@example.com"))
     response = signed_in.post("/account/sync/", follow=True)
     html = response.content.decode()
     assert "Your profile was updated from Clerk." in html and "synced@example.com" in html
 
 
-@respx.mock
-def test_sync_of_an_account_clerk_deleted_signs_out(signed_in, user, settings):
-    settings.CLERK_SECRET_KEY = "sk_test_fake"
-    respx.get(f"{CLERK_API}/users/{user.clerk_id}").mock(
-        return_value=httpx.Response(
-            404, json={"errors": [{"message": "not found", "long_message": "not found", "code": "resource_not_found"}]}
-        )
-    )
+def test_sync_of_an_account_clerk_deleted_signs_out(signed_in, user, fake_clerk):
     response = signed_in.post("/account/sync/")
     assert response["Location"] == "/"
     user.refresh_from_db()
     assert user.is_closed and signed_in.get("/account/").status_code == 302
+
+
+def test_a_free_user_is_offered_the_upgrade_instead_of_keys(signed_in):
+    html = signed_in.get("/account/").content.decode()
+    assert "Personal API keys come with the Pro plan" in html and 'action="/account/keys/"' not in html
+    response = signed_in.post("/account/keys/", {"name": "CI"}, follow=True)
+    assert "not part of the Free plan" in response.content.decode()
+    assert not ApiKey.objects.exists()
+
+
+def test_the_account_page_makes_a_key_shows_it_once_and_revokes_it(signed_in, user):
+    services.user_set_plan(user=user, plan="pro")
+    response = signed_in.post("/account/keys/", {"name": "CI exports"})
+    assert response.status_code == 302 and response["Location"] == "/account/"
+    html = signed_in.get("/account/").content.decode()
+    secret = re.search(r'data-testid="new-api-key">(dfk_[^<]+)<', html).group(1)
+    assert f'data-copy="{secret}"' in html
+    key = ApiKey.objects.get(user=user)
+    assert key.hashed == hashlib.sha256(secret.encode()).hexdigest()
+    again = signed_in.get("/account/").content.decode()
+    assert secret not in again and f"{key.prefix}…" in again and "CI exports" in again
+    assert signed_in.get("/api/me", HTTP_AUTHORIZATION=f"Bearer {secret}").status_code == 200
+
+    revoked = signed_in.post(f"/account/keys/{key.pk}/revoke/", follow=True).content.decode()
+    assert "is revoked" in revoked and "<table" not in revoked  # no active key left to list
+    key.refresh_from_db()
+    assert key.revoked_at is not None
+
+
+def test_a_key_needs_a_name_on_the_page_too(signed_in, user):
+    services.user_set_plan(user=user, plan="pro")
+    response = signed_in.post("/account/keys/", {"name": ""})
+    assert response.status_code == 400 and 'class="field-error"' in response.content.decode()
+    assert not ApiKey.objects.exists()
+
+
+def test_another_users_key_cannot_be_revoked_from_the_page(signed_in):
+    owner = services.user_set_plan(user=UserFactory.create(), plan="pro")
+    services.api_key_create(user=owner, name="theirs")
+    key = ApiKey.objects.get()
+    response = signed_in.post(f"/account/keys/{key.pk}/revoke/", follow=True)
+    assert "No such API key" in response.content.decode()
+    key.refresh_from_db()
+    assert key.revoked_at is None

@@ -5,6 +5,7 @@ import pytest
 
 from accounts.models import User
 from credits.models import LedgerEntry
+from designforge import inbox
 from designforge.models import WebhookEvent
 
 from .factories import clerk_event, clerk_user_object, millis, svix_headers
@@ -151,3 +152,40 @@ def test_our_failure_answers_500_records_it_and_a_retry_succeeds(deliver, client
     assert User.objects.filter(clerk_id="user_1").exists()
     event.refresh_from_db()
     assert (event.status, event.attempts) == ("processed", 2)
+
+
+def test_deletion_erases_personal_data_from_the_users_stored_events(deliver):
+    deliver(clerk_event("user.created", clerk_user_object("user_1", email="ada@example.com")), "msg_1")
+    deliver(clerk_event("user.updated", clerk_user_object("user_1", email="ada.l@example.com")), "msg_2")
+    deliver(clerk_event("user.created", clerk_user_object("user_2", email="grace@example.com")), "msg_3")
+    deliver(clerk_event("user.deleted", {"id": "user_1", "object": "user", "deleted": True}), "msg_4")
+    mine = WebhookEvent.objects.filter(event_id__in=["msg_1", "msg_2", "msg_4"]).order_by("event_id")
+    assert [(e.event_id, e.event_type) for e in mine] == [
+        ("msg_1", "user.created"),
+        ("msg_2", "user.updated"),
+        ("msg_4", "user.deleted"),
+    ]
+    for event in mine:
+        assert event.payload == {"data": {"id": "user_1"}, "erased": True}
+        assert event.received_at is not None and event.status == "processed"
+    stored = json.dumps(list(WebhookEvent.objects.values_list("payload", flat=True)))
+    assert "ada@example.com" not in stored and "ada.l@example.com" not in stored
+    assert "grace@example.com" in stored  # another user's event is untouched
+
+
+def test_an_erased_event_replays_harmlessly(deliver):
+    deliver(clerk_event("user.created", clerk_user_object("user_1")), "msg_1")
+    deliver(clerk_event("user.deleted", {"id": "user_1", "object": "user", "deleted": True}), "msg_2")
+    event = inbox.process(WebhookEvent.objects.get(event_id="msg_1"), replay=True)
+    assert event.status == "processed"
+    user = User.objects.get(clerk_id="user_1")
+    assert user.is_closed and user.email is None and user.first_name == ""
+
+
+@pytest.mark.parametrize("depth", [40, 900, 5000])
+def test_a_signed_but_deeply_nested_body_is_400_and_stores_nothing(deliver, depth):
+    nested = "[" * depth + "]" * depth
+    body = '{"type": "user.created", "data": {"id": "user_deep", "public_metadata": ' + nested + "}}"
+    response = deliver(body)
+    assert response.status_code == 400 and response.json()["error"]["code"] == "invalid"
+    assert not WebhookEvent.objects.exists() and not User.objects.exists()

@@ -1,7 +1,7 @@
 import pytest
 
 from accounts.models import User
-from accounts.tests.factories import UserFactory
+from accounts.tests.factories import UserFactory, staff_user
 from credits.models import LedgerEntry
 from credits.selectors import audit_mismatches, balance_of
 
@@ -77,3 +77,43 @@ def test_feature_costs_are_editable_by_staff(staff_client):
         {"code": "colors", "name": "Colour palette", "description": "", "credits": 3},
     )
     assert response.status_code == 302 and FeatureCost.objects.get(code="colors").credits == 3
+
+
+def _grant(client, user, amount=100_000, token="t1"):
+    form = {"action": "grant_credits", "_selected_action": [user.pk], "apply": "1", "amount": amount}
+    return client.post("/admin/accounts/user/", {**form, "reason": "Because", "token": token})
+
+
+def test_view_only_staff_cannot_grant_credits(client, user):
+    viewer = staff_user("accounts.view_user")
+    client.force_login(viewer)
+    assert client.get("/admin/accounts/user/").status_code == 200
+    assert b"grant_credits" not in client.get("/admin/accounts/user/").content
+    _grant(client, viewer)
+    _grant(client, user, token="t2")
+    assert balance_of(viewer) == 10 and balance_of(user) == 10
+    assert not LedgerEntry.objects.filter(kind="adjustment").exists()
+
+
+def test_the_grant_action_checks_its_permission_itself(rf, user):
+    from django.contrib.admin.sites import site
+    from django.core.exceptions import PermissionDenied
+
+    viewer = staff_user("accounts.view_user")
+    request = rf.post("/admin/accounts/user/", {"apply": "1", "amount": 5, "reason": "x", "token": "t"})
+    request.user = viewer
+    with pytest.raises(PermissionDenied):
+        site._registry[User].grant_credits(request, User.objects.filter(pk=user.pk))
+    assert balance_of(user) == 10
+
+
+def test_staff_with_the_grant_permission_grant_to_others_but_never_to_themselves(client, user):
+    granter = staff_user("accounts.view_user", "credits.grant_credits")
+    client.force_login(granter)
+    assert b"grant_credits" in client.get("/admin/accounts/user/").content
+    _grant(client, user, amount=5)
+    assert balance_of(user) == 15
+    response = _grant(client, granter, amount=5, token="t2")
+    assert response.status_code == 302
+    assert balance_of(granter) == 10
+    assert "cannot grant credits to yourself" in str(list(client.get("/admin/accounts/user/").context["messages"]))

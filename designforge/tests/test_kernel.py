@@ -78,6 +78,7 @@ PRODUCTION_ENV = {
     "CSRF_TRUSTED_ORIGINS": "https://designforge.example",
     "CLERK_PUBLISHABLE_KEY": "pk_live_Y2xlcmsuZGVzaWduZm9yZ2UuZXhhbXBsZSQ",
     "CLERK_SECRET_KEY": "sk_live_x",
+    "CLERK_AUTHORIZED_PARTIES": "https://designforge.example",
     "DATABASE_URL": "sqlite:///:memory:",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
@@ -105,9 +106,20 @@ def test_missing_secret_key_with_debug_off_is_a_startup_error():
     assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr
 
 
-def test_dev_sign_in_with_debug_off_fails_the_system_check():
-    result = _manage("check", **PRODUCTION_ENV, DEV_SIGN_IN="True")
-    assert result.returncode != 0 and "accounts.E001" in result.stderr
+def test_dev_sign_in_with_debug_off_refuses_to_start():
+    # A settings error, not a system check: gunicorn never runs checks, but it loads the WSGI app.
+    env = {**os.environ, **PRODUCTION_ENV, "DEV_SIGN_IN": "True", "DJANGO_SETTINGS_MODULE": "designforge.settings"}
+    load_app = [sys.executable, "-c", "from designforge.wsgi import application"]
+    result = subprocess.run(load_app, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0 and "DEV_SIGN_IN must not be on when DEBUG=False" in result.stderr
+    result = subprocess.run(load_app, cwd=ROOT, env={**env, "DEV_SIGN_IN": "False"}, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_check_deploy_refuses_clerk_without_authorized_parties():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "CLERK_AUTHORIZED_PARTIES"}
+    result = _manage("check", "--deploy", **env)
+    assert result.returncode != 0 and "accounts.E002" in result.stderr
 
 
 def test_check_deploy_refuses_a_per_process_cache():

@@ -1,15 +1,6 @@
 import pytest
-from django.core.cache import cache
 
 from designforge.ratelimit import RateLimited, parse_rate, rate_limit_hit
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
 
 @pytest.mark.parametrize(
     ("rate", "expected"),

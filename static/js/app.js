@@ -9,7 +9,8 @@
     var tag = document.getElementById("clerk-js");
     if (!tag) return null;
     clerkPromise = new Promise(function (resolve, reject) {
-      function load() { window.Clerk.load().then(function () { resolve(window.Clerk); }, reject); }
+      // The nonce lets Clerk's runtime styles pass our Content-Security-Policy (style-src has no 'unsafe-inline').
+      function load() { window.Clerk.load({ nonce: tag.nonce }).then(function () { resolve(window.Clerk); }, reject); }
       if (window.Clerk) load();
       else {
         tag.addEventListener("load", load);
@@ -73,14 +74,14 @@
     });
   }
 
-  /* Copy a colour's hex code. */
+  /* Copy a colour's hex code (or a new API key). */
   function wireCopy(root) {
     root.querySelectorAll("[data-copy]").forEach(function (button) {
       button.addEventListener("click", function () {
         if (!navigator.clipboard) return;
         navigator.clipboard.writeText(button.dataset.copy).then(function () {
           var status = document.getElementById("copy-status");
-          if (status) status.textContent = "Copied " + button.dataset.copy;
+          if (status) status.textContent = "Copied " + (button.dataset.copyLabel || button.dataset.copy);
         });
       });
     });
