@@ -12,7 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from svix.webhooks import Webhook, WebhookVerificationError
 
-from designforge import inbox
+from designforge import webhooks as endpoint
 from designforge.models import WebhookEvent
 
 from . import services
@@ -67,6 +67,6 @@ def _parse(body: bytes, headers) -> tuple[str, str, dict] | None:
 @csrf_exempt
 @require_POST
 def clerk_webhook(request):
-    return inbox.webhook_response(
+    return endpoint.webhook_response(
         request, source="clerk", secret=settings.CLERK_WEBHOOK_SIGNING_SECRET, verify=_verify, parse=_parse
     )

@@ -23,7 +23,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
-from designforge import inbox
+from designforge import webhooks as endpoint
 from designforge.models import WebhookEvent
 
 from . import selectors, services
@@ -197,6 +197,6 @@ def _parse(body: bytes, headers) -> tuple[str, str, dict] | None:
 @csrf_exempt
 @require_POST
 def stripe_webhook(request):
-    return inbox.webhook_response(
+    return endpoint.webhook_response(
         request, source="stripe", secret=settings.STRIPE_WEBHOOK_SECRET, verify=_verify, parse=_parse
     )

@@ -184,6 +184,18 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
+# A message a worker took but never acknowledged (the machine died) goes back to the queue after this;
+# the requeue jobs below usually send it again much sooner.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+
+# The scheduler (`celery -A designforge beat`, exactly one). Each app that queues work adds one
+# "requeue" entry for its rows (stored, never applied: their message was lost) next to its other jobs.
+CELERY_BEAT_SCHEDULE = {
+    "webhook-events-requeue": {"task": "designforge.tasks.webhook_events_requeue", "schedule": 60.0},
+    "generations-requeue": {"task": "designs.tasks.generations_requeue", "schedule": 60.0},
+    "generations-expire-stale": {"task": "designs.tasks.generations_expire_stale", "schedule": 300.0},
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.authentication.ClerkAuthentication"],
