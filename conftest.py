@@ -75,6 +75,16 @@ def _no_external_services(settings):
     settings.DEV_SIGN_IN = True
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate limits count in Django's cache (per process here): every test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def user(db):
     from accounts.tests.factories import UserFactory

@@ -14,3 +14,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "designforge.settings")
 app = Celery("designforge")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+def runs_inline() -> bool:
+    """True when there is no worker (`REDIS_URL` unset): queued work runs in the request that queues it."""
+    return bool(app.conf.task_always_eager)

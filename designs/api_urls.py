@@ -6,6 +6,8 @@ urlpatterns = [
     path("generate/colors", api.GenerateColorsView.as_view(), name="api-generate-colors"),
     path("generate/typography", api.GenerateTypographyView.as_view(), name="api-generate-typography"),
     path("generate/design-system", api.GenerateDesignSystemView.as_view(), name="api-generate-design-system"),
+    path("generations/", api.GenerationListView.as_view(), name="api-generations"),
+    path("generations/<int:pk>", api.GenerationDetailView.as_view(), name="api-generation"),
     path("design-systems/", api.DesignSystemListView.as_view(), name="api-design-systems"),
     path("design-systems/<int:pk>/", api.DesignSystemDetailView.as_view(), name="api-design-system"),
     path(

@@ -39,3 +39,7 @@ class GenerationFailed(ProviderUnavailable):
 
 class DesignSystemNotFound(NotFound):
     message = "There is no such design system."
+
+
+class GenerationNotFound(NotFound):
+    message = "There is no such generation."

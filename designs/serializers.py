@@ -3,7 +3,7 @@ from rest_framework import serializers
 
 from .engine import EngineInputError, normalise_hex
 from .models import DesignSystem, Generation
-from .services import MAX_NAME_LENGTH, MAX_PROMPT_LENGTH
+from .services import MAX_NAME_LENGTH, MAX_PROMPT_LENGTH, user_message
 
 SECTIONS = {
     "colors": "Tonal scales 50-950 of primary, secondary, accent, neutral, success, warning, danger, info (#rrggbb).",
@@ -130,6 +130,7 @@ class GenerationSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "kind",
+            "status",
             "provider",
             "model",
             "intent",
@@ -147,6 +148,39 @@ class GenerationSerializer(serializers.ModelSerializer):
 
     def get_balance(self, generation) -> int:
         return self.context["balance"]
+
+
+class GenerationRecordSerializer(serializers.ModelSerializer):
+    """A generation as its owner polls it: pending, then succeeded with the result or failed with why."""
+
+    tokens = TokensField(allow_null=True, help_text="The generated tokens; null until it succeeds.")
+    report = ReportField(allow_null=True, help_text="The accessibility report; null until it succeeds.")
+    intent = serializers.JSONField(allow_null=True, help_text="How the provider read the prompt; null until then.")
+    design_system = DesignSystemSerializer(
+        allow_null=True, help_text="The saved design system (`save: true`, once succeeded), or null."
+    )
+    error = serializers.SerializerMethodField(help_text="Why it failed (its credits were returned), or null.")
+
+    class Meta:
+        model = Generation
+        fields = [
+            "id",
+            "kind",
+            "status",
+            "intent",
+            "tokens",
+            "report",
+            "credits_charged",
+            "design_system",
+            "error",
+            "created_at",
+            "finished_at",
+        ]
+        read_only_fields = fields
+        extra_kwargs = {"credits_charged": {"help_text": "Credits taken, net of any refund (0 once refunded)."}}
+
+    def get_error(self, generation) -> str | None:
+        return user_message(generation) if generation.status == Generation.Status.FAILED else None
 
 
 class DesignSystemCreateSerializer(StrictSerializer):

@@ -1,7 +1,13 @@
 """The designs API: generation (`generation`) and saved design systems (`design_systems`)."""
 
 from .design_systems import DesignSystemDetailView, DesignSystemListView, ExportView, ShowcaseView, export_filename
-from .generation import GenerateColorsView, GenerateDesignSystemView, GenerateTypographyView, GenerationThrottle
+from .generation import (
+    GenerateColorsView,
+    GenerateDesignSystemView,
+    GenerateTypographyView,
+    GenerationDetailView,
+    GenerationListView,
+)
 
 __all__ = [
     "DesignSystemDetailView",
@@ -10,7 +16,8 @@ __all__ = [
     "GenerateColorsView",
     "GenerateDesignSystemView",
     "GenerateTypographyView",
-    "GenerationThrottle",
+    "GenerationDetailView",
+    "GenerationListView",
     "ShowcaseView",
     "export_filename",
 ]

@@ -1,17 +1,8 @@
 import pytest
-from django.core.cache import cache
 
 from .fake_openai import FakeOpenAI
 
 FAKE_KEY = "sk-test-designforge"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle():
-    """The generation throttle counts in Django's cache; every test starts with none used."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
