@@ -15,6 +15,7 @@ import logging
 import uuid
 from datetime import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -22,6 +23,7 @@ from accounts.models import User
 from accounts.services import user_set_plan
 from credits.models import LedgerEntry
 from credits.services import credits_grant, credits_revoke
+from designforge.ratelimit import rate_limit_hit
 
 from . import selectors, stripe_api
 from .errors import AlreadySubscribed, NoBillingAccount, PriceNotConfigured, StripeNotConfigured
@@ -92,9 +94,11 @@ def checkout_start(
     = user id and `metadata` = {user_id, plan|pack}, copied onto the subscription or payment, so every
     later event can be matched without calling Stripe. `request_key` (the caller's Idempotency-Key)
     makes a retried request return the same session; without one each call opens a new session.
-    A pack's purchase is recorded as pending, with the credits and price the buyer saw.
+    A pack's purchase is recorded as pending, with the credits and price the buyer saw. Raises
+    `RateLimited` (429) past the user's `CHECKOUT_RATE_LIMIT`.
     """
     _require_stripe()
+    rate_limit_hit(scope="checkout", key=str(user.pk), rate=settings.CHECKOUT_RATE_LIMIT)
     if (plan is None) == (pack is None):
         raise ValueError("Give exactly one of plan and pack.")
     if plan is not None:

@@ -164,6 +164,9 @@ OPENAI_TIMEOUT_SECONDS = env.float("OPENAI_TIMEOUT_SECONDS", default=30.0)
 
 GENERATION_RATE_LIMIT = env.str("GENERATION_RATE_LIMIT", default="30/min")
 PREVIEW_RATE_LIMIT = env.str("PREVIEW_RATE_LIMIT", default="120/min")
+# Per-user limits on saving design systems and on opening Stripe Checkout sessions (optional tuning).
+DESIGN_SYSTEM_RATE_LIMIT = env.str("DESIGN_SYSTEM_RATE_LIMIT", default="60/hour")
+CHECKOUT_RATE_LIMIT = env.str("CHECKOUT_RATE_LIMIT", default="20/hour")
 
 # Redis: the shared cache (rate limits hold across every process and machine) and the task broker.
 # Unset: a per-process memory cache and tasks run inline, in the request (the embedded default).
@@ -205,7 +208,6 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "designforge.pagination.Pagination",
     "EXCEPTION_HANDLER": "designforge.errors.api_exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"generation": GENERATION_RATE_LIMIT},
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 

@@ -15,7 +15,7 @@ from .. import selectors, services
 from ..engine import EXPORT_FORMATS, export
 from ..errors import DesignSystemNotFound
 from ..serializers import DesignSystemCreateSerializer, DesignSystemSerializer, DesignSystemUpdateSerializer
-from .schema import INVALID, NOT_FOUND
+from .schema import INVALID, NOT_FOUND, error
 
 TOKENS_RULES = (
     "The tokens are validated against the token contract (400 with a `tokens.<path>` key per problem) and the "
@@ -39,7 +39,11 @@ class DesignSystemListView(ListAPIView):
         summary="Save a design system from tokens",
         description=TOKENS_RULES,
         request=DesignSystemCreateSerializer,
-        responses={201: DesignSystemSerializer, 400: INVALID},
+        responses={
+            201: DesignSystemSerializer,
+            400: INVALID,
+            429: error("`rate_limited`: too many saved (`DESIGN_SYSTEM_RATE_LIMIT` per user); see `Retry-After`."),
+        },
     )
     def post(self, request):
         serializer = DesignSystemCreateSerializer(data=request.data)

@@ -58,7 +58,10 @@ def _generation_schema(kind: str, summary: str, contents: str):
                 "`idempotency_conflict`: the Idempotency-Key was used with a different body, or (without workers) "
                 "that request is still being processed."
             ),
-            429: error("`rate_limited`: too many generation requests; see the `Retry-After` header."),
+            429: error(
+                "`rate_limited`: too many generation requests (`GENERATION_RATE_LIMIT` per user, counted across the "
+                "API, the dashboard and API keys); see the `Retry-After` header."
+            ),
             502: error("`provider_unavailable`: the AI provider answered unusably; the credits were returned."),
             503: error("`provider_unavailable`: the AI provider could not be reached in time; credits returned."),
         },

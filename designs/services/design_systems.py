@@ -1,6 +1,10 @@
-"""Every write to saved design systems. Saving costs nothing."""
+"""Every write to saved design systems. Saving costs nothing, but creating is rate-limited per user
+(`DESIGN_SYSTEM_RATE_LIMIT`), wherever it is asked for."""
+
+from django.conf import settings
 
 from accounts.models import User
+from designforge.ratelimit import rate_limit_hit
 
 from ..engine import build_report
 from ..models import DesignSystem, Generation
@@ -18,7 +22,9 @@ def design_system_create(
 ) -> DesignSystem:
     """Save tokens as a design system, free of charge. The tokens are validated (`InvalidTokens`, 400,
     with a `tokens.<path>` key per problem) and stored normalised but otherwise as given, never
-    repaired behind the user's back: the report, recomputed here, shows any pair that fails."""
+    repaired behind the user's back: the report, recomputed here, shows any pair that fails. Raises
+    `RateLimited` (429) past the user's `DESIGN_SYSTEM_RATE_LIMIT`."""
+    rate_limit_hit(scope="design-system-create", key=str(owner.pk), rate=settings.DESIGN_SYSTEM_RATE_LIMIT)
     clean = checked_tokens(tokens)
     return DesignSystem.objects.create(
         owner=owner,
