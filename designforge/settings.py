@@ -224,6 +224,10 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI is served from our own static files (drf-spectacular-sidecar), not a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "GenerationKindEnum": "designs.models.Generation.Kind",
+        "GenerationStatusEnum": "designs.models.Generation.Status",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "designforge.openapi.add_error_responses",
