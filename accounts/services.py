@@ -58,7 +58,7 @@ def user_upsert_from_clerk(*, profile: ClerkProfile) -> tuple[User, bool]:
     Safe under concurrency: racing callers for one Clerk id are told apart by the unique key (one
     INSERT ... ON CONFLICT DO NOTHING, no savepoint) and then queue on the row lock.
     """
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # inside a caller's transaction (the inbox), no savepoint
         existing = User.objects.select_for_update().filter(clerk_id=profile.clerk_id).first()
         if existing is None:
             _release_email(email=profile.email, keep_clerk_id=profile.clerk_id)
@@ -88,7 +88,7 @@ def user_close(*, clerk_id: str) -> User:
     """Close the account for good (Clerk deleted the user): personal data erased, sign-in refused,
     the e-mail freed, `user_closed` sent (design systems go); credit ledger rows stay. An unknown Clerk
     id leaves a closed placeholder, so a late `user.created` cannot bring the user back."""
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         placeholder = {"closed_at": timezone.now(), "is_active": False, "password": make_password(None)}
         user, created = User.objects.get_or_create(clerk_id=clerk_id, defaults=placeholder)
         if created:

@@ -12,6 +12,7 @@ makes a network call; callers must not hold a transaction open across one either
 spend in one transaction, call the provider, refund in another on failure).
 """
 
+from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 
 from accounts.models import User
@@ -51,7 +52,7 @@ def _post(
         idempotency_key=key,
         actor_id=actor.pk if actor else None,
     )
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql" and settings.CREDITS_ONE_STATEMENT:
         return _post_in_one_statement(entry, opening=opening)
     return _post_under_lock(entry)
 
@@ -130,7 +131,8 @@ def _post_in_one_statement(entry: LedgerEntry, *, opening: bool) -> LedgerEntry:
 
 
 def _post_under_lock(entry: LedgerEntry) -> LedgerEntry:
-    """Other databases (SQLite): lock the account row, check the key and the balance, update, insert."""
+    """Other databases (SQLite), or with `CREDITS_ONE_STATEMENT=False`: lock the account row, check the
+    key and the balance, update, insert: the ORM statements of one transaction."""
     with transaction.atomic():
         account = CreditAccount.objects.select_for_update().filter(user_id=entry.account_id).first()
         opened = False

@@ -164,6 +164,10 @@ OPENAI_TIMEOUT_SECONDS = env.float("OPENAI_TIMEOUT_SECONDS", default=30.0)
 
 GENERATION_RATE_LIMIT = env.str("GENERATION_RATE_LIMIT", default="30/min")
 PREVIEW_RATE_LIMIT = env.str("PREVIEW_RATE_LIMIT", default="120/min")
+# Credit changes on PostgreSQL in one statement (a CTE); False uses the ORM path (as on SQLite), which
+# gives the same guarantees with more round trips. Both run the same concurrency tests.
+CREDITS_ONE_STATEMENT = env.bool("CREDITS_ONE_STATEMENT", default=True)
+
 # Per-user limits on saving design systems and on opening Stripe Checkout sessions (optional tuning).
 DESIGN_SYSTEM_RATE_LIMIT = env.str("DESIGN_SYSTEM_RATE_LIMIT", default="60/hour")
 CHECKOUT_RATE_LIMIT = env.str("CHECKOUT_RATE_LIMIT", default="20/hour")

@@ -6,6 +6,7 @@ With `REDIS_URL` unset there is no worker: the task runs inline, before the answ
 to apply it answers 500 so that the provider delivers it again (the failure is recorded on the event).
 """
 
+import json
 from collections.abc import Callable, Mapping
 
 from django.core.exceptions import RequestDataTooBig
@@ -18,6 +19,34 @@ from .tasks import webhook_event_apply
 
 #: The body of every acknowledged delivery: the event is stored and will be applied.
 RECEIVED = {"status": "received"}
+#: Longest event id we store (the inbox column); a longer one is not a real event.
+MAX_EVENT_ID_LENGTH = 255
+
+
+def _not_a_number(constant: str):
+    raise ValueError(f"{constant} is not JSON")
+
+
+def _storable(value) -> bool:
+    """No NUL character in any string or key (PostgreSQL's jsonb refuses them)."""
+    if isinstance(value, str):
+        return "\x00" not in value
+    if isinstance(value, dict):
+        return all(_storable(key) and _storable(item) for key, item in value.items())
+    if isinstance(value, list):
+        return all(_storable(item) for item in value)
+    return True
+
+
+def load_json_object(body: bytes) -> dict | None:
+    """The body as a JSON object that the database can store, or None: not UTF-8, not JSON, nested
+    too deeply, `NaN`/`Infinity`, a NUL character or a lone surrogate in a string, or not an object."""
+    try:
+        payload = json.loads(body.decode("utf-8"), parse_constant=_not_a_number)
+        json.dumps(payload, ensure_ascii=False).encode("utf-8")  # a lone surrogate cannot be stored
+        return payload if isinstance(payload, dict) and _storable(payload) else None
+    except (ValueError, RecursionError):  # UnicodeError and JSONDecodeError are ValueErrors
+        return None
 
 
 def webhook_response(
