@@ -191,9 +191,14 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
-# A message a worker took but never acknowledged (the machine died) goes back to the queue after this;
-# the requeue jobs below usually send it again much sooner.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+# A message a worker took but never acknowledged (its machine died) goes back to the queue once it is
+# CELERY_VISIBILITY_TIMEOUT seconds old (checked every CELERY_RESTORE_INTERVAL seconds); it must exceed
+# the longest task. The requeue jobs below usually send such work again sooner.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "unacked_restore_interval": env.int("CELERY_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": 1,
+}
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 
 # The scheduler (`celery -A designforge beat`, exactly one). Each app that queues work adds one

@@ -10,10 +10,10 @@ import json
 from collections.abc import Callable, Mapping
 
 from django.core.exceptions import RequestDataTooBig
-from django.db import transaction
 from django.http import JsonResponse
 
 from . import inbox
+from .celery import send_on_commit
 from .errors import error_response
 from .tasks import webhook_event_apply
 
@@ -76,5 +76,5 @@ def webhook_response(
         return error_response("invalid", f"The webhook body is not a well-formed {name} event.", 400)
     event_id, event_type, payload = event
     inbox.receive(source=source, event_id=event_id, event_type=event_type, payload=payload)
-    transaction.on_commit(lambda: webhook_event_apply.delay(source, event_id))
+    send_on_commit(webhook_event_apply, source, event_id)
     return JsonResponse(RECEIVED)

@@ -37,7 +37,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from credits.services import credits_refund, credits_spend, feature_cost
-from designforge.celery import runs_inline
+from designforge.celery import runs_inline, send_on_commit
 from designforge.ratelimit import rate_limit_hit
 
 from ..engine import build_report, generate_colors, generate_design_system, generate_typography
@@ -130,7 +130,7 @@ def generation_run(
         return _generation_execute(generation, provider=provider)
     from ..tasks import generation_execute  # the tasks module imports the services
 
-    transaction.on_commit(lambda: generation_execute.delay(generation.pk))
+    send_on_commit(generation_execute, generation.pk)
     return generation
 
 
