@@ -57,7 +57,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.ClerkSessionMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "designforge.pages.PageMessageMiddleware",  # Django's MessageMiddleware, skipped for /api/
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
