@@ -2,14 +2,18 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from designforge.serializing import representation
+
 from . import services
 from .errors import AccountClosed
 from .models import User
 from .serializers import MeSerializer, MeUpdateSerializer
 
+_me_representation = representation(MeSerializer)
+
 
 def _me(user) -> dict:
-    return MeSerializer(User.objects.select_related("creditaccount").get(pk=user.pk)).data
+    return _me_representation(User.objects.select_related("creditaccount").get(pk=user.pk))
 
 
 class MeView(APIView):

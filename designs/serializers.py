@@ -120,7 +120,7 @@ class GenerationSerializer(serializers.ModelSerializer):
     tokens = TokensField()
     report = ReportField()
     intent = serializers.JSONField(help_text="How the provider read the prompt (hues, mood, keywords recognised...).")
-    balance = serializers.SerializerMethodField(help_text="The user's credit balance now.")
+    balance = serializers.IntegerField(read_only=True, help_text="The user's credit balance now.")
     design_system = DesignSystemSerializer(
         allow_null=True, help_text="The saved design system (`save: true`), or null."
     )
@@ -146,8 +146,6 @@ class GenerationSerializer(serializers.ModelSerializer):
             "model": {"help_text": "The engine version, or the AI model that answered."},
         }
 
-    def get_balance(self, generation) -> int:
-        return self.context["balance"]
 
 
 class GenerationRecordSerializer(serializers.ModelSerializer):

@@ -9,11 +9,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from credits.selectors import balance_of
+from designforge.serializing import representation
 
 from .. import selectors, services
 from ..models import Generation
 from ..serializers import GenerationRecordSerializer, GenerationRequestSerializer, GenerationSerializer
 from .schema import INVALID, error
+
+_generation_representation = representation(GenerationSerializer)  # needs `generation.balance` set
+_record_representation = representation(GenerationRecordSerializer)
 
 IDEMPOTENCY_KEY = OpenApiParameter(
     "Idempotency-Key",
@@ -96,7 +100,8 @@ class GenerateView(APIView):
             idempotency_key=request.headers.get("Idempotency-Key"),
             **serializer.validated_data,
         )
-        data = GenerationSerializer(generation, context={"balance": balance_of(request.user)}).data
+        generation.balance = balance_of(request.user)
+        data = _generation_representation(generation)
         if generation.status == Generation.Status.PENDING:
             return Response(data, status=202, headers={"Location": reverse("api-generation", args=[generation.pk])})
         return Response(data, status=201)
@@ -157,4 +162,4 @@ class GenerationDetailView(APIView):
         },
     )
     def get(self, request, pk):
-        return Response(GenerationRecordSerializer(selectors.generation_of(user=request.user, pk=pk)).data)
+        return Response(_record_representation(selectors.generation_of(user=request.user, pk=pk)))
