@@ -64,7 +64,7 @@ def user_upsert_from_clerk(*, profile: ClerkProfile) -> tuple[User, bool]:
             _release_email(email=profile.email, keep_clerk_id=profile.clerk_id)
             # The password is unusable: people sign in through Clerk.
             user = User(clerk_id=profile.clerk_id, password=make_password(None), **_profile_fields(profile))
-            if insert_if_absent(user, unique_field="clerk_id"):
+            if insert_if_absent(user, unique=("clerk_id",)):
                 user_created.send(sender=User, user=user)
                 return user, True
             # A concurrent caller created this Clerk id first: wait for it, then update theirs.

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import F, Min, Q
 from django.utils import timezone
 
+from designforge.inserts import insert_if_absent
 from designforge.models import WebhookEvent
 
 logger = logging.getLogger("designforge.inbox")
@@ -53,7 +54,7 @@ def receive(*, source: str, event_id: str, event_type: str, payload: dict) -> No
     """Store a verified event, once per source and id: one INSERT ... ON CONFLICT DO NOTHING. A
     database failure propagates (the endpoint answers 5xx and the provider delivers again)."""
     event = WebhookEvent(source=source, event_id=event_id, event_type=event_type, payload=payload)
-    WebhookEvent.objects.bulk_create([event], ignore_conflicts=True)
+    insert_if_absent(event, unique=("source", "event_id"))
 
 
 def _stored(event):

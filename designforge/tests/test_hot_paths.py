@@ -40,7 +40,8 @@ def test_a_delivery_is_stored_in_one_statement(client, settings, queued):
         )
     assert response.status_code == 200 and response.json() == {"status": "received"}
     (statement,) = sql(context)
-    assert statement.startswith('INSERT INTO "designforge_webhookevent"') and "ON CONFLICT DO NOTHING" in statement
+    assert statement.startswith('INSERT INTO "designforge_webhookevent"')
+    assert 'ON CONFLICT ("source", "event_id") DO NOTHING' in statement
     assert WebhookEvent.objects.get().status == "received"
 
 
