@@ -267,9 +267,16 @@ SENTRY_DSN = env.str("SENTRY_DSN", default="")
 if SENTRY_DSN:
     import sentry_sdk
 
+    SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.1)
+
+    def _sentry_traces_sampler(context: dict) -> float:
+        """Health checks (every few seconds, from every load balancer) are never traced."""
+        path = (context.get("wsgi_environ") or {}).get("PATH_INFO", "")
+        return 0.0 if path == "/api/health" else SENTRY_TRACES_SAMPLE_RATE
+
     sentry_sdk.init(
         dsn=SENTRY_DSN,
-        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.1),
+        traces_sampler=_sentry_traces_sampler,
         send_default_pii=False,
         environment=env.str("SENTRY_ENVIRONMENT", default="development" if DEBUG else "production"),
     )
