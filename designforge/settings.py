@@ -244,6 +244,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "designforge.openapi.add_error_responses",
+        "designforge.openapi.add_webhook_endpoints",
     ],
 }
 

@@ -153,3 +153,13 @@ def test_check_deploy_refuses_a_per_process_cache():
 def test_an_unreadable_rate_limit_fails_the_system_check():
     result = _manage("check", GENERATION_RATE_LIMIT="thirty a minute")
     assert result.returncode != 0 and "designforge.E002" in result.stderr
+
+
+def test_the_schema_documents_both_webhooks_and_their_answers(api):
+    schema = api.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    for path in ("/api/webhooks/clerk", "/api/webhooks/stripe"):
+        responses = schema["paths"][path]["post"]["responses"]
+        assert set(responses) == {"200", "400", "413", "500", "503"}
+        assert responses["200"]["content"]["application/json"]["schema"]["properties"]["status"]["enum"] == [
+            "received"
+        ]
