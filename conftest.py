@@ -1,9 +1,10 @@
-"""Test-wide fixtures and the rules for tests that need PostgreSQL or a browser.
+"""Test-wide fixtures and the rules for tests that need PostgreSQL, a browser or Redis.
 
-`--require=postgres,browser` (used by `.ci/run`) turns a skipped test of those kinds into a failure,
-so a CI run can never pass quietly without the concurrency or browser tests.
+`--require=postgres,browser,redis` (used by `.ci/run`) turns a skipped test of those kinds into a
+failure, so a CI run can never pass quietly without the concurrency, browser or worker tests.
 """
 
+import os
 import shutil
 
 import pytest
@@ -12,7 +13,9 @@ from django.conf import settings as django_settings
 
 def pytest_addoption(parser):
     parser.addoption(
-        "--require", default="", help="Comma-separated markers (postgres, browser) whose tests must not be skipped."
+        "--require",
+        default="",
+        help="Comma-separated markers (postgres, browser, redis) whose tests must not be skipped.",
     )
 
 
@@ -20,7 +23,25 @@ def on_postgres() -> bool:
     return django_settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 
+#: The Redis database the `redis` tests use, and flush; no other test touches Redis.
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
+
+
+def redis_answers() -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=1, socket_timeout=1).ping())
+    except redis.RedisError:
+        return False
+
+
 def pytest_collection_modifyitems(config, items):
+    if any("redis" in item.keywords for item in items) and not redis_answers():
+        no_redis = pytest.mark.skip(reason=f"needs Redis at {TEST_REDIS_URL}: start redis-server or set TEST_REDIS_URL")
+        for item in items:
+            if "redis" in item.keywords:
+                item.add_marker(no_redis)
     if not shutil.which("chromium"):
         no_browser = pytest.mark.skip(reason="needs Chromium: apt-get install chromium (Debian's package)")
         for item in items:

@@ -12,6 +12,9 @@ graceful_timeout = 30
 keepalive = 5
 max_requests = 2000
 max_requests_jitter = 200
-accesslog = "-"
+# The app logs every request itself (method, path, status, duration, request id: designforge/request_log.py),
+# so gunicorn's own access log is off unless asked for (GUNICORN_ACCESS_LOG=-): one log line per request, not two.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "*")
+# X-Forwarded-* headers (the client's scheme and address) are trusted only from these proxies.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -4,6 +4,8 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from designforge.serializing import representation
+
 from . import selectors, services
 from .errors import AccountClosed
 from .serializers import (
@@ -19,13 +21,14 @@ KEYS_NEED_SIGN_IN = OpenApiResponse(
     description="`permission_denied`: API keys cannot manage API keys (sign in); `plan_required`: the plan has "
     "no API keys, or its number of active keys is reached (`details.upgrade_url`)."
 )
+_me = representation(MeSerializer)
 
 
 class MeView(APIView):
     @extend_schema(responses=MeSerializer, tags=["account"], summary="The signed-in user")
     def get(self, request):
         # The user the authentication read, with its balance: no second query.
-        return Response(MeSerializer(request.user).data)
+        return Response(_me(request.user))
 
     @extend_schema(
         request=MeUpdateSerializer,
@@ -43,7 +46,7 @@ class MeView(APIView):
         changes = serializer.validated_data.get("preferences", {})
         if changes:
             services.user_update_preferences(user=request.user, changes=changes)
-        return Response(MeSerializer(request.user).data)
+        return Response(_me(request.user))
 
 
 class MeSyncView(APIView):
@@ -62,7 +65,7 @@ class MeSyncView(APIView):
         user = services.user_sync_from_clerk(user=request.user)
         if user.is_closed:
             raise AccountClosed("Clerk no longer knows this user, so the account has been closed.")
-        return Response(MeSerializer(user).data)
+        return Response(_me(user))
 
 
 class ApiKeysView(ListAPIView):

@@ -11,12 +11,13 @@ import secrets
 from datetime import timedelta
 
 from django.contrib.auth.hashers import make_password
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
 from designforge.errors import NotFound, ProviderUnavailable
+from designforge.inserts import insert_if_absent
 from designforge.models import WebhookEvent
 from designforge.plans import UPGRADE_URL, PlanRequired, limits_for
 
@@ -60,24 +61,20 @@ def user_upsert_from_clerk(*, profile: ClerkProfile) -> tuple[User, bool]:
     A new user starts on plan `free` and `user_created` is sent in the same transaction (credits
     answers with the signup grant). An existing user is updated only when the profile is at least as
     new as the stored copy (by Clerk's `updated_at`); a closed account is never changed or reopened.
-    Safe under concurrency: racing callers for one Clerk id queue on the unique key and the row lock.
+    Safe under concurrency: racing callers for one Clerk id are told apart by the unique key (one
+    INSERT ... ON CONFLICT DO NOTHING, no savepoint) and then queue on the row lock.
     """
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # inside a caller's transaction (the inbox), no savepoint
         existing = User.objects.select_for_update().filter(clerk_id=profile.clerk_id).first()
         if existing is None:
             _release_email(email=profile.email, keep_clerk_id=profile.clerk_id)
-            try:
-                with transaction.atomic():
-                    # The password is unusable: people sign in through Clerk.
-                    user = User.objects.create(
-                        clerk_id=profile.clerk_id, password=make_password(None), **_profile_fields(profile)
-                    )
-                    user_created.send(sender=User, user=user)
-                    return user, True
-            except IntegrityError:  # a concurrent caller created this Clerk id first: update theirs
-                existing = User.objects.select_for_update().filter(clerk_id=profile.clerk_id).first()
-                if existing is None:  # not that race: another constraint refused the row
-                    raise
+            # The password is unusable: people sign in through Clerk.
+            user = User(clerk_id=profile.clerk_id, password=make_password(None), **_profile_fields(profile))
+            if insert_if_absent(user, unique=("clerk_id",)):
+                user_created.send(sender=User, user=user)
+                return user, True
+            # A concurrent caller created this Clerk id first: wait for it, then update theirs.
+            existing = User.objects.select_for_update().get(clerk_id=profile.clerk_id)
         if existing.is_closed or _is_older(profile, existing):
             return existing, False
         _release_email(email=profile.email, keep_clerk_id=profile.clerk_id)
@@ -99,7 +96,7 @@ def user_close(*, clerk_id: str, reason: str = CLERK_DELETED) -> User:
     the events' ids, types and times), API keys revoked, sign-in refused, the e-mail freed,
     `user_closed` sent (design systems go; billing cancels the subscription); credit ledger rows stay.
     An unknown Clerk id leaves a closed placeholder, so a late `user.created` cannot bring the user back."""
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # inside a caller's transaction (the inbox), no savepoint
         now = timezone.now()
         placeholder = {"closed_at": now, "closed_reason": reason, "is_active": False, "password": make_password(None)}
         user, created = User.objects.get_or_create(clerk_id=clerk_id, defaults=placeholder)

@@ -27,6 +27,8 @@ REPO = Path(__file__).resolve().parent.parent
 VENV_BIN = REPO / ".venv" / "bin"
 # The local PostgreSQL server (trust auth). Only the database name changes between scripts.
 POSTGRES = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+# The local Redis, a database number of the benchmarks' own (flushed before and after each script).
+REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 
 
 def exit_cleanly_on_sigterm() -> None:
@@ -51,6 +53,23 @@ def scratch_database(name: str) -> Iterator[str]:
     finally:
         with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as admin:
             admin.execute(drop)
+
+
+@contextmanager
+def scratch_redis() -> Iterator[str]:
+    """Yield the benchmarks' Redis database URL, empty; flushed again at the end, even on error."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        raise RuntimeError(f"Redis does not answer at {REDIS} (start redis-server or set BENCH_REDIS_URL)") from error
+    client.flushdb()
+    try:
+        yield REDIS
+    finally:
+        client.flushdb()
 
 
 def production_env(database_url: str, **extra: str) -> dict[str, str]:
@@ -157,6 +176,28 @@ def _stop(server: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(server.pid, signal.SIGKILL)
         server.wait()
+
+
+@contextmanager
+def celery_worker(env: dict[str, str], *, concurrency: int, log: Path) -> Iterator[float]:
+    """Run `celery -A designforge worker` (prefork, `concurrency` processes) until the block ends;
+    yields the monotonic time at which it said it was ready."""
+    with log.open("wb") as out:
+        worker = subprocess.Popen(
+            [str(VENV_BIN / "celery"), "-A", "designforge", "worker", "--pool=prefork", f"--concurrency={concurrency}",
+             "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+            cwd=REPO, env={**env, "LOG_LEVEL": "INFO"}, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while " ready." not in log.read_text(errors="replace"):
+            if worker.poll() is not None or time.monotonic() > deadline:
+                sys.stderr.write(log.read_text(errors="replace")[-4000:])
+                raise RuntimeError("the celery worker did not start")
+            time.sleep(0.05)
+        yield time.monotonic()
+    finally:
+        _stop(worker)
 
 
 def percentile(values: list[float], p: float) -> float:

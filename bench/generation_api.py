@@ -1,20 +1,23 @@
-"""Offline generation over HTTP: requests/s and latency of `POST /api/generate/<kind>` beside `GET /api/me`.
+"""The signed-in API under gunicorn on PostgreSQL, each beside its bare Django baseline in the same run:
+`GET /api/me` beside a bare token check + read, and a queued `POST /api/generate/<kind>` (answered 202; a
+worker would call the provider) beside a bare token check + spend.
 
 DesignForge is run as in production (DEBUG=False, gunicorn with the project's gunicorn.conf.py, gthread
-workers, persistent database connections) with no AI key, so the built-in offline engine answers. Clients
-sign in as Clerk does: RS256 session tokens minted with a test key whose public half the server gets as
-CLERK_JWT_KEY. Each of `--users` users is given enough credits beforehand (through the ORM and the credits
-service), and the generation limit is raised out of the way (GENERATION_RATE_LIMIT).
+workers, persistent database connections, REDIS_URL set, so generations are queued) with no AI key.
+Clients sign in as Clerk does: RS256 session tokens minted with a test key whose public half the server
+gets as CLERK_JWT_KEY. Each of `--users` users is given enough credits beforehand (through the ORM and
+the credits service), and the generation limit is raised out of the way (GENERATION_RATE_LIMIT).
 
-Both endpoints are driven in the same run, on the same server, by `--concurrency` client threads on
-keep-alive connections, `--requests` timed requests each, after a warm-up: first `GET /api/me` (sign-in,
-one user read: the floor of any authenticated API call), then generation (a different prompt and seed
-colour every request; the record, the credit spend, the engine, the report and the result written back).
-Every answer must be 200/201; afterwards every generation must have succeeded, each user's balance must be
-exactly what was granted minus what was generated, and the ledger must add up.
+The bare baselines (bench/baseline_app.py) are served by the same gunicorn configuration: the same
+token check with `clerk-backend-api`, then one SELECT (me), or one UPDATE ... WHERE balance >= n
+RETURNING and the ledger INSERT in one transaction (spend). `--concurrency` client threads on keep-alive
+connections send `--requests` timed requests to each, after a warm-up. Every answer must be 200/202;
+afterwards every queued generation must be pending with its credits taken, and the ledger must add up.
+With `--inline`, a server without REDIS_URL also answers generations within the request (201, the
+offline engine), measured beside `GET /api/me`.
 
-Run from the repository root: `.venv/bin/python bench/generation_api.py` (needs only the local
-PostgreSQL; creates and drops the database `df_bench_gen`; serves on 127.0.0.1 only).
+Run from the repository root: `.venv/bin/python bench/generation_api.py` (needs the local PostgreSQL and
+Redis; creates and drops the database `df_bench_gen`, uses Redis database 13; serves on 127.0.0.1 only).
 """
 
 import argparse
@@ -37,6 +40,7 @@ from common import (
     positive_int,
     production_env,
     scratch_database,
+    scratch_redis,
     setup_django,
 )
 
@@ -56,7 +60,7 @@ PROMPTS = [
 
 
 def result(run: Run, label: str, note: str) -> str:
-    return run.line(f"generation api  {label:<36}", "req/s", note, ms_width=6)
+    return run.line(f"generation api  {label:<44}", "req/s", note, ms_width=6)
 
 
 def prepare_users(count: int, credits_each: int) -> list[str]:
@@ -89,20 +93,33 @@ def generation_requests(tokens: list[str], kind: str, count: int, offset: int) -
     return requests
 
 
-def check_ledger(clerk_ids: list[str], granted: int, generated: int, cost: int) -> None:
+def check_ledger(clerk_ids: list[str], granted: int, *, queued: int, inline: int, spent_bare: int, cost: int) -> None:
     from accounts.models import User
     from credits.selectors import audit_mismatches, balance_of
     from designs.models import Generation
 
     users = list(User.objects.filter(clerk_id__in=clerk_ids))
+    pending = Generation.objects.filter(user__in=users, status=Generation.Status.PENDING).count()
     succeeded = Generation.objects.filter(user__in=users, status=Generation.Status.SUCCEEDED).count()
-    if succeeded != generated or Generation.objects.count() != generated:
-        raise RuntimeError(f"expected {generated} succeeded generations, found {succeeded}")
+    if (pending, succeeded) != (queued, inline):
+        raise RuntimeError(
+            f"expected {queued} pending and {inline} succeeded generations, found {pending}, {succeeded}"
+        )
     spent = sum(10 + granted - balance_of(user) for user in users)
-    if spent != generated * cost:
-        raise RuntimeError(f"expected {generated * cost} credits spent, found {spent}")
+    if spent != (queued + inline + spent_bare) * cost:
+        raise RuntimeError(f"expected {(queued + inline + spent_bare) * cost} credits spent, found {spent}")
     if audit_mismatches():
         raise RuntimeError("the credit ledger does not add up")
+
+
+def me_and_generation(port: int, tokens: list[str], kind: str, offset: int, args, deadline) -> tuple[Run, Run]:
+    """Warm up, then time `GET /api/me` and then `POST /api/generate/<kind>` on one server."""
+    drive(port, me_requests(tokens, WARMUP_REQUESTS), args.concurrency, deadline=deadline)
+    me = drive(port, me_requests(tokens, args.requests), args.concurrency, deadline=deadline)
+    drive(port, generation_requests(tokens, kind, WARMUP_REQUESTS, offset), args.concurrency, deadline=deadline)
+    offset += WARMUP_REQUESTS
+    gen = drive(port, generation_requests(tokens, kind, args.requests, offset), args.concurrency, deadline=deadline)
+    return me, gen
 
 
 def main() -> int:
@@ -113,15 +130,20 @@ def main() -> int:
     parser.add_argument("--kind", choices=sorted(COSTS), default="design-system", help="what to generate")
     parser.add_argument("--workers", type=positive_int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument("--threads", type=positive_int, default=4, help="gunicorn threads per worker (default 4)")
-    parser.add_argument("--max-seconds", type=positive_int, default=300, help="give up after this long (300)")
+    parser.add_argument("--inline", action="store_true", help="also measure generation inline (no REDIS_URL)")
+    parser.add_argument("--max-seconds", type=positive_int, default=600, help="give up after this long (600)")
     args = parser.parse_args()
     exit_cleanly_on_sigterm()
     deadline = time.monotonic() + args.max_seconds
 
     cost = COSTS[args.kind]
-    generated = WARMUP_REQUESTS + args.requests
-    granted = generated * cost  # enough for every request even if one user made them all
-    with scratch_database(DATABASE) as url, tempfile.TemporaryDirectory(prefix="df_bench_") as tmp:
+    per_server = WARMUP_REQUESTS + args.requests
+    granted = 3 * per_server * cost  # enough for every request of every server even if one user made them all
+    with (
+        scratch_database(DATABASE) as url,
+        scratch_redis() as redis_url,
+        tempfile.TemporaryDirectory(prefix="df_bench_") as tmp,
+    ):
         env = production_env(
             url,
             GENERATION_RATE_LIMIT="1000000/min",
@@ -135,39 +157,48 @@ def main() -> int:
         from accounts.tests.factories import ClerkSigner
 
         signer = ClerkSigner()
-        env["CLERK_JWT_KEY"] = signer.public_pem  # the server verifies the tokens with no network call
+        env["CLERK_JWT_KEY"] = signer.public_pem  # the servers verify the tokens with no network call
 
         try:
             clerk_ids = prepare_users(args.users, granted)
             tokens = [signer.token(clerk_id, lifetime=args.max_seconds + 60) for clerk_id in clerk_ids]
             port = free_port()
-            with gunicorn("designforge.wsgi:application", env, port=port, log=Path(tmp, "server.log")):
-                warm_me = drive(port, me_requests(tokens, WARMUP_REQUESTS), args.concurrency, deadline=deadline)
-                warm_gen = drive(
-                    port,
-                    generation_requests(tokens, args.kind, WARMUP_REQUESTS, 0),
-                    args.concurrency,
-                    deadline=deadline,
-                )
-                me = drive(port, me_requests(tokens, args.requests), args.concurrency, deadline=deadline)
-                gen = drive(
-                    port,
-                    generation_requests(tokens, args.kind, args.requests, WARMUP_REQUESTS),
-                    args.concurrency,
-                    deadline=deadline,
-                )
-            check_statuses("GET /api/me", warm_me, me)
-            check_statuses(f"POST /api/generate/{args.kind}", warm_gen, gen, expected=201)
-            check_ledger(clerk_ids, granted, generated, cost)
+            with gunicorn(
+                "designforge.wsgi:application", {**env, "REDIS_URL": redis_url}, port=port, log=Path(tmp, "ours.log")
+            ):
+                me, queued = me_and_generation(port, tokens, args.kind, 0, args, deadline)
+            port = free_port()
+            with gunicorn("bench.baseline_app:application", env, port=port, log=Path(tmp, "bare.log")):
+                bare_me, bare_spend = me_and_generation(port, tokens, args.kind, 0, args, deadline)
+            inline = None
+            if args.inline:
+                port = free_port()
+                with gunicorn("designforge.wsgi:application", env, port=port, log=Path(tmp, "inline.log")):
+                    inline_me, inline = me_and_generation(port, tokens, args.kind, per_server, args, deadline)
+                check_statuses("GET /api/me (inline)", inline_me)
+                check_statuses(f"POST /api/generate/{args.kind} (inline)", inline, expected=201)
+            check_statuses("GET /api/me", me, bare_me)
+            check_statuses(f"POST /api/generate/{args.kind}", queued, bare_spend, expected=202)
+            check_ledger(
+                clerk_ids, granted, queued=per_server, inline=per_server if args.inline else 0,
+                spent_bare=per_server, cost=cost,
+            )  # fmt: skip
         finally:
             connection.close()
 
     server = f"gunicorn gthread {args.workers}x{args.threads}"
     note = f"n={args.requests}, {args.concurrency} concurrent, {server}, PostgreSQL"
-    print(result(me, "GET /api/me:", note))
-    print(result(gen, f"POST /api/generate/{args.kind} (offline):", note))
-    p99_ratio = percentile(gen.latencies, 99) / percentile(me.latencies, 99)
-    print(f"generation api  ratio: {gen.rate / me.rate:.2f}x throughput, {p99_ratio:.1f}x p99 (generation / me)")
+    print(result(me, "GET /api/me  designforge:", note))
+    print(result(bare_me, "GET /api/me  bare token check + read:", note))
+    print(result(queued, f"POST /api/generate/{args.kind}  queued (202):", note))
+    print(result(bare_spend, "POST  bare token check + spend:", note))
+    p99 = {name: percentile(run.latencies, 99) for name, run in [("me", me), ("queued", queued)]}
+    print(f"generation api  ratio: /api/me {me.rate / bare_me.rate:.2f}x the bare token check + read")
+    print(f"generation api  ratio: queued generation {queued.rate / bare_spend.rate:.2f}x the bare spend")
+    print(f"generation api  ratio: queued generation p99 {p99['queued'] / p99['me']:.1f}x the /api/me p99")
+    if inline is not None:
+        print(result(inline, f"POST /api/generate/{args.kind}  inline (201, offline):", note))
+        print(f"generation api  inline generation {inline.rate / me.rate:.2f}x /api/me throughput")
     return 0
 
 

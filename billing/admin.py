@@ -121,6 +121,9 @@ class PlanAdmin(PriceIdMixin, admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         return self.readonly_fields + (["code"] if obj else [])
 
+    def save_model(self, request, obj, form, change):
+        services.plan_save(plan=obj)
+
     def has_delete_permission(self, request, obj=None):
         return False
 

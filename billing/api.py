@@ -68,6 +68,9 @@ class CheckoutView(APIView):
                 description="`conflict`: already on a paid plan (manage it in the portal); "
                 "`idempotency_conflict`: the Idempotency-Key was used for another checkout."
             ),
+            429: OpenApiResponse(
+                description="`rate_limited`: too many checkouts (`CHECKOUT_RATE_LIMIT` per user); see `Retry-After`."
+            ),
             502: STRIPE_FAILED,
             503: NOT_CONFIGURED,
         },

@@ -54,7 +54,8 @@ def timestamp(value) -> datetime | None:
 def metadata_user_id(metadata) -> int | None:
     """Our user id from an object's metadata (`{"user_id": "42"}`), None when absent or malformed."""
     value = (metadata or {}).get("user_id") if isinstance(metadata, dict) else None
-    return int(value) if isinstance(value, str) and value.isdigit() else None
+    # ASCII digits only, and short enough to be a database id (a longer number is nobody's).
+    return int(value) if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) < 19 else None
 
 
 def metadata_value(metadata, key: str) -> str | None:

@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Coalesce
 
@@ -118,9 +119,17 @@ def plan_limits(code: str) -> PlanLimits:
     )
 
 
+#: The signup grant is read on every new user: it is kept in the shared cache, forgotten when a plan is saved.
+SIGNUP_CREDITS_CACHE_KEY = "billing:signup-credits"
+
+
 def signup_credits() -> int:
-    """The credits every new user is granted: the free plan's `signup_credits`."""
-    return Plan.objects.filter(code=FREE_PLAN).values_list("signup_credits", flat=True).first() or 0
+    """The credits every new user is granted: the free plan's `signup_credits` (cached until a plan is saved)."""
+
+    def read() -> int:
+        return Plan.objects.filter(code=FREE_PLAN).values_list("signup_credits", flat=True).first() or 0
+
+    return cache.get_or_set(SIGNUP_CREDITS_CACHE_KEY, read, timeout=3600)
 
 
 def owner_of(refs: StripeRefs) -> User | None:

@@ -17,6 +17,8 @@ import uuid
 from datetime import datetime
 from functools import partial
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, Sum
 from django.utils import timezone
@@ -27,6 +29,7 @@ from credits.models import LedgerEntry
 from credits.services import credits_grant, credits_revoke
 from designforge.errors import DomainError, ProviderUnavailable
 from designforge.models import WebhookEvent
+from designforge.ratelimit import rate_limit_hit
 
 from . import selectors, stripe_api, tasks
 from .errors import AlreadySubscribed, NoBillingAccount, StripeNotConfigured
@@ -48,6 +51,16 @@ CHECKOUT_SUCCESS_PATH = "/billing/?checkout=success"
 CHECKOUT_CANCEL_PATH = "/billing/?checkout=cancelled"
 PORTAL_RETURN_PATH = "/billing/"
 MONTHS_PER_INTERVAL = {Plan.Interval.MONTH: 1, Plan.Interval.YEAR: 12}
+
+
+# --- Plans -----------------------------------------------------------------------------------
+
+
+def plan_save(*, plan: Plan) -> Plan:
+    """Save staff's changes to a plan; what is cached of the plans is read from the rows again."""
+    plan.save()
+    cache.delete(selectors.SIGNUP_CREDITS_CACHE_KEY)
+    return plan
 
 
 # --- Stripe customers -------------------------------------------------------------------------
@@ -114,9 +127,11 @@ def checkout_start(
     (the caller's Idempotency-Key) makes a retried request return the same session; without one each
     call opens a new session. The session is recorded (`CheckoutSession`, and for a pack a pending
     `Purchase` with the credits and price the buyer saw) before its URL is answered: only recorded
-    sessions are honoured when they complete.
+    sessions are honoured when they complete. Raises `RateLimited` (429) past the user's
+    `CHECKOUT_RATE_LIMIT`.
     """
     _require_stripe()
+    rate_limit_hit(scope="checkout", key=str(user.pk), rate=settings.CHECKOUT_RATE_LIMIT)
     if (plan is None) == (pack is None):
         raise ValueError("Give exactly one of plan and pack.")
     if plan is not None:

@@ -19,6 +19,9 @@ class WebhookEvent(models.Model):
     error = models.TextField(blank=True)
     received_at = models.DateTimeField(auto_now_add=True)
     processed_at = models.DateTimeField(null=True, blank=True)
+    retry_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a failed event is tried again (the scheduler re-queues it after this)."
+    )
 
     class Meta:
         permissions = [("replay_webhookevent", "Can replay webhook events")]

@@ -1,4 +1,5 @@
-"""Documents the error envelope on every API operation of the OpenAPI schema."""
+"""Documents the error envelope on every API operation of the OpenAPI schema, and the two webhook
+endpoints (plain Django views, so drf-spectacular does not see them)."""
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -39,4 +40,67 @@ def add_error_responses(result, generator, request, public):
             for status, response in responses.items():
                 if status.startswith(("4", "5")) and "content" not in response:
                     response["content"] = ref
+    return result
+
+
+WEBHOOK_ENDPOINTS = {
+    "/api/webhooks/clerk": (
+        "clerk_webhook",
+        "Clerk's user events (Svix)",
+        "Verified with `svix` (`svix-id`, `svix-timestamp`, `svix-signature`; 5-minute tolerance), checked for "
+        "shape, stored once per `svix-id` and acknowledged; a worker then applies it (inline, before the answer, "
+        "when the server has no `REDIS_URL`). `user.created` / `user.updated` upsert the user by Clerk id, "
+        "`user.deleted` closes the account; other types are recorded. A repeated `svix-id` changes nothing.",
+    ),
+    "/api/webhooks/stripe": (
+        "stripe_webhook",
+        "Stripe's billing events",
+        "Verified with `stripe` (`Stripe-Signature`, 300 s tolerance), checked for shape, stored once per event "
+        "id and acknowledged; a worker then applies it (inline, before the answer, when the server has no "
+        "`REDIS_URL`). Each event id takes effect once.",
+    ),
+}
+
+
+def add_webhook_endpoints(result, generator, request, public):
+    """drf-spectacular post-processing hook: `POST /api/webhooks/clerk` and `/api/webhooks/stripe`."""
+    ref = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    received = {
+        "type": "object",
+        "required": ["status"],
+        "properties": {"status": {"type": "string", "enum": ["received"]}},
+    }
+    for path, (operation_id, summary, description) in WEBHOOK_ENDPOINTS.items():
+        result.setdefault("paths", {})[path] = {
+            "post": {
+                "operationId": operation_id,
+                "summary": summary,
+                "description": description,
+                "tags": ["webhooks"],
+                "security": [],
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object"}}}},
+                "responses": {
+                    "200": {
+                        "description": "Stored (or already stored): it will be applied exactly once.",
+                        "content": {"application/json": {"schema": received}},
+                    },
+                    "400": {
+                        "description": "`invalid_signature`: missing, malformed or wrong signature, or a stale "
+                        "timestamp; `invalid`: a body that is not a well-formed event (encoding, JSON, the type or "
+                        "length of any field read). Nothing was written.",
+                        "content": ref,
+                    },
+                    "413": {"description": "`payload_too_large`: the body is too large.", "content": ref},
+                    "500": {
+                        "description": "`server_error`: the event could not be stored (nothing was written), or, "
+                        "without workers, applying it failed; the sender delivers it again.",
+                        "content": ref,
+                    },
+                    "503": {
+                        "description": "`not_configured`: no signing secret is set; nothing was written.",
+                        "content": ref,
+                    },
+                },
+            }
+        }
     return result

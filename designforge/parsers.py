@@ -13,7 +13,8 @@ from rest_framework.exceptions import ParseError
 MAX_DEPTH = 32
 
 
-def _too_deep(value) -> bool:
+def too_deep(value) -> bool:
+    """Whether a parsed JSON value nests more than MAX_DEPTH levels."""
     stack = [(value, 1)]
     while stack:  # iterative: a deep value must not exhaust the stack here either
         item, depth = stack.pop()
@@ -35,7 +36,7 @@ def loads(raw: bytes | str):
         value = json.loads(raw)
     except RecursionError:
         raise ValueError(f"JSON nested more than {MAX_DEPTH} levels deep") from None
-    if _too_deep(value):
+    if too_deep(value):
         raise ValueError(f"JSON nested more than {MAX_DEPTH} levels deep")
     return value
 
@@ -48,6 +49,6 @@ class JSONParser(parsers.JSONParser):
             value = super().parse(stream, media_type, parser_context)
         except RecursionError:
             raise ParseError(f"JSON parse error - nested more than {MAX_DEPTH} levels deep") from None
-        if _too_deep(value):
+        if too_deep(value):
             raise ParseError(f"JSON parse error - nested more than {MAX_DEPTH} levels deep")
         return value

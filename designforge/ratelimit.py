@@ -50,12 +50,11 @@ def rate_limit_hit(*, scope: str, key: str, rate: str) -> None:
     now = time.time()
     window = int(now // seconds)
     name = f"ratelimit:{scope}:{key}:{window}"
-    # add() creates the counter only if missing; incr() is atomic in Redis and in the local cache.
-    cache.add(name, 0, timeout=seconds + 1)
+    # incr() is atomic in Redis and in the local cache: one round trip once the window is open. The
+    # window's first request opens it with add(), which only one of racing requests wins.
     try:
         count = cache.incr(name)
-    except ValueError:  # expired between add() and incr(): this request opens the window
-        cache.add(name, 1, timeout=seconds + 1)
-        count = 1
+    except ValueError:  # no counter yet
+        count = 1 if cache.add(name, 1, timeout=seconds + 1) else cache.incr(name)
     if count > allowed:
         raise RateLimited(retry_after=max(1, int((window + 1) * seconds - now + 0.999)))

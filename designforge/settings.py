@@ -61,7 +61,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.ClerkSessionMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "designforge.pages.PageMessageMiddleware",  # Django's MessageMiddleware, skipped for /api/
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -88,6 +88,10 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].update(CONN_MAX_AGE=env.int("DATABASE_CONN_MAX_AGE", default=60), CONN_HEALTH_CHECKS=True)
+    if env.bool("DATABASE_PGBOUNCER", default=False):
+        # Behind PgBouncer in transaction mode: a connection per request, and no server-side cursors
+        # (they do not survive from one transaction to the next). See README "Scaling out".
+        DATABASES["default"].update(CONN_MAX_AGE=0, DISABLE_SERVER_SIDE_CURSORS=True)
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions take the write lock up front, so concurrent writers queue
@@ -213,6 +217,13 @@ OPENAI_TIMEOUT_SECONDS = env.float("OPENAI_TIMEOUT_SECONDS", default=30.0)
 
 GENERATION_RATE_LIMIT = env.str("GENERATION_RATE_LIMIT", default="30/min")
 PREVIEW_RATE_LIMIT = env.str("PREVIEW_RATE_LIMIT", default="120/min")
+# Credit changes on PostgreSQL in one statement (a CTE); False uses the ORM path (as on SQLite), which
+# gives the same guarantees with more round trips. Both run the same concurrency tests.
+CREDITS_ONE_STATEMENT = env.bool("CREDITS_ONE_STATEMENT", default=True)
+
+# Per-user limits on saving design systems and on opening Stripe Checkout sessions (optional tuning).
+DESIGN_SYSTEM_RATE_LIMIT = env.str("DESIGN_SYSTEM_RATE_LIMIT", default="60/hour")
+CHECKOUT_RATE_LIMIT = env.str("CHECKOUT_RATE_LIMIT", default="20/hour")
 
 # Redis: the shared cache (rate limits hold across every process and machine) and the task broker.
 # Unset: a per-process memory cache and tasks run inline, in the request (the embedded default).
@@ -233,15 +244,24 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
+# A message a worker took but never acknowledged (its machine died) goes back to the queue once it is
+# CELERY_VISIBILITY_TIMEOUT seconds old (checked every CELERY_RESTORE_INTERVAL seconds); it must exceed
+# the longest task. The requeue jobs below usually send such work again sooner.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "unacked_restore_interval": env.int("CELERY_RESTORE_INTERVAL", default=10),
+    "unacked_restore_throttle": 1,
+}
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 
-# Billing's periodic jobs (each app adds its own block): send again the Stripe cancellations of closed
-# accounts that are not done yet (Stripe was down, or the task's message was lost).
+# The scheduler (`celery -A designforge beat`, exactly one). Each app that queues work adds one
+# "requeue" entry for its rows (stored, never applied: their message was lost) next to its other jobs.
 CELERY_BEAT_SCHEDULE = {
-    **globals().get("CELERY_BEAT_SCHEDULE", {}),
-    "billing-requeue-stripe-cancellations": {
-        "task": "billing.tasks.requeue_stripe_cancellations",
-        "schedule": 300.0,
-    },
+    "webhook-events-requeue": {"task": "designforge.tasks.webhook_events_requeue", "schedule": 60.0},
+    "generations-requeue": {"task": "designs.tasks.generations_requeue", "schedule": 60.0},
+    "generations-expire-stale": {"task": "designs.tasks.generations_expire_stale", "schedule": 300.0},
+    # The Stripe cancellations of closed accounts not done yet (Stripe was down, or the message was lost).
+    "billing-requeue-stripe-cancellations": {"task": "billing.tasks.requeue_stripe_cancellations", "schedule": 300.0},
 }
 
 REST_FRAMEWORK = {
@@ -255,7 +275,6 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "designforge.pagination.Pagination",
     "EXCEPTION_HANDLER": "designforge.errors.api_exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"generation": GENERATION_RATE_LIMIT},
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 
@@ -274,10 +293,15 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI is served from our own static files (drf-spectacular-sidecar), not a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "GenerationKindEnum": "designs.models.Generation.Kind",
+        "GenerationStatusEnum": "designs.models.Generation.Status",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "accounts.openapi.document_api_key_refusals",
         "designforge.openapi.add_error_responses",
+        "designforge.openapi.add_webhook_endpoints",
     ],
 }
 
@@ -305,9 +329,16 @@ SENTRY_DSN = env.str("SENTRY_DSN", default="")
 if SENTRY_DSN:
     import sentry_sdk
 
+    SENTRY_TRACES_SAMPLE_RATE = env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.1)
+
+    def _sentry_traces_sampler(context: dict) -> float:
+        """Health checks (every few seconds, from every load balancer) are never traced."""
+        path = (context.get("wsgi_environ") or {}).get("PATH_INFO", "")
+        return 0.0 if path == "/api/health" else SENTRY_TRACES_SAMPLE_RATE
+
     sentry_sdk.init(
         dsn=SENTRY_DSN,
-        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.1),
+        traces_sampler=_sentry_traces_sampler,
         send_default_pii=False,
         environment=env.str("SENTRY_ENVIRONMENT", default="development" if DEBUG else "production"),
     )

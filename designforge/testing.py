@@ -1,7 +1,9 @@
-"""Running test code in real concurrent threads, each with its own database connection."""
+"""Test helpers: running test code in real concurrent threads, each with its own database
+connection; sending this process's tasks to a real broker."""
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from django.db import connection
 
@@ -27,3 +29,26 @@ def run_concurrently(fn: Callable[[int], object], count: int, timeout: float = 6
     for t in threads:
         t.join(timeout)
     return results
+
+
+@contextmanager
+def tasks_sent_to(broker_url: str) -> Iterator[None]:
+    """Until the block ends, tasks queued by this process go to `broker_url` (as with REDIS_URL set)
+    instead of running inline."""
+    from .celery import app
+
+    saved = app.conf.broker_url, app.conf.task_always_eager
+    _forget_producers(app)
+    app.conf.broker_url, app.conf.task_always_eager = broker_url, False
+    try:
+        yield
+    finally:
+        _forget_producers(app)
+        app.conf.broker_url, app.conf.task_always_eager = saved
+
+
+def _forget_producers(app) -> None:
+    """Celery keeps the producer pools of the broker it first sent to (`app.pool` and
+    `app.amqp.producer_pool`); forget both so the next message uses the configured broker."""
+    app._pool = None
+    app.amqp._producer_pool = None

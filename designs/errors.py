@@ -69,3 +69,5 @@ class DesignSystemLimitReached(PlanRequired):
             message=f"Your {plan_name} plan keeps up to {limit} saved design systems and you have {count}. {way_out}",
             details={"limit": limit, "count": count, "plan": plan},
         )
+class GenerationNotFound(NotFound):
+    message = "There is no such generation."

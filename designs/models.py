@@ -69,6 +69,9 @@ class Generation(models.Model):
     design_system = models.ForeignKey(
         DesignSystem, null=True, blank=True, on_delete=models.SET_NULL, related_name="generations"
     )
+    # What to do with the result, kept for the worker that finishes a queued generation.
+    saves_design_system = models.BooleanField(default=False, help_text="Save the result as a design system.")
+    design_system_name = models.CharField(max_length=100, blank=True, help_text="Its name (default: the prompt).")
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from accounts.models import User
 from designforge import plans
 
-from .errors import DesignSystemNotFound
+from .errors import DesignSystemNotFound, GenerationNotFound
 from .models import DesignSystem, Generation
 
 
@@ -66,3 +66,11 @@ def design_system_for_export(*, pk, user: User | None) -> DesignSystem:
 def generations_of(user: User) -> QuerySet[Generation]:
     """The user's generations, newest first, with the design system each one saved."""
     return Generation.objects.filter(user_id=user.pk).select_related("design_system").order_by("-created_at", "-id")
+
+
+def generation_of(*, user: User, pk) -> Generation:
+    """One of the user's own generations; `GenerationNotFound` (404) for anyone else's."""
+    generation = generations_of(user).filter(pk=pk).first() if str(pk).isdigit() else None
+    if generation is None:
+        raise GenerationNotFound()
+    return generation

@@ -3,7 +3,7 @@ from rest_framework import serializers
 
 from .engine import LOCKABLE, MAX_VARIANT, EngineInputError, intent_json_schema, normalise_hex
 from .models import DesignSystem, Generation
-from .services import MAX_NAME_LENGTH, MAX_PROMPT_LENGTH
+from .services import MAX_NAME_LENGTH, MAX_PROMPT_LENGTH, user_message
 
 SECTIONS = {
     "colors": "Tonal scales 50-950 of primary, secondary, accent, neutral, success, warning, danger, info (#rrggbb).",
@@ -160,38 +160,52 @@ class DesignSystemSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class GenerationSerializer(serializers.ModelSerializer):
-    tokens = TokensField()
-    report = ReportField()
-    intent = IntentField(help_text="How the provider read the prompt: the intent the tokens were generated from. "
-                         "Send it to `POST /api/preview` to try variations for free.")
-    balance = serializers.SerializerMethodField(help_text="The user's credit balance now.")
-    design_system = DesignSystemSerializer(
-        allow_null=True, help_text="The saved design system (`save: true`), or null."
+class GenerationResult(serializers.ModelSerializer):
+    """What every view of a generation shows; the result is null until it has succeeded (a queued
+    generation is answered `pending`)."""
+
+    tokens = TokensField(allow_null=True, help_text="The generated tokens; null until it succeeds.")
+    report = ReportField(allow_null=True, help_text="The accessibility report; null until it succeeds.")
+    intent = IntentField(
+        allow_null=True,
+        help_text="How the provider read the prompt: the intent the tokens were generated from (send it to "
+        "`POST /api/preview` to try variations for free); null until then.",
     )
+    design_system = DesignSystemSerializer(
+        allow_null=True, help_text="The saved design system (`save: true`, once succeeded), or null."
+    )
+    FIELDS = ["id", "kind", "status", "intent", "tokens", "report", "credits_charged", "design_system"]
 
     class Meta:
         model = Generation
-        fields = [
-            "id",
-            "kind",
-            "provider",
-            "model",
-            "intent",
-            "tokens",
-            "report",
-            "credits_charged",
-            "balance",
-            "design_system",
-        ]
-        read_only_fields = fields
+        fields = read_only_fields = ["id"]
+        extra_kwargs = {"credits_charged": {"help_text": "Credits taken, net of any refund (0 once refunded)."}}
+
+
+class GenerationSerializer(GenerationResult):
+    """The answer to `POST /api/generate/*`: the result (201) or the pending generation (202)."""
+
+    balance = serializers.IntegerField(read_only=True, help_text="The user's credit balance now.")
+
+    class Meta(GenerationResult.Meta):
+        fields = read_only_fields = [*GenerationResult.FIELDS, "provider", "model", "balance"]
         extra_kwargs = {
+            **GenerationResult.Meta.extra_kwargs,
             "provider": {"help_text": "Who read the prompt: `offline` (the built-in engine) or `openai`."},
             "model": {"help_text": "The engine version, or the AI model that answered."},
         }
 
-    def get_balance(self, generation) -> int:
-        return self.context["balance"]
+
+class GenerationRecordSerializer(GenerationResult):
+    """A generation as its owner polls it: pending, then succeeded with the result or failed with why."""
+
+    error = serializers.SerializerMethodField(help_text="Why it failed (its credits were returned), or null.")
+
+    class Meta(GenerationResult.Meta):
+        fields = read_only_fields = [*GenerationResult.FIELDS, "error", "created_at", "finished_at"]
+
+    def get_error(self, generation) -> str | None:
+        return user_message(generation) if generation.status == Generation.Status.FAILED else None
 
 
 class DesignSystemCreateSerializer(StrictSerializer):

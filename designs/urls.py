@@ -5,6 +5,7 @@ from . import views
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("generate/", views.generate, name="generate"),
+    path("generations/<int:pk>/", views.generation_status, name="generation"),
     path("designs/", views.design_system_list, name="design-systems"),
     path("designs/<int:pk>/", views.design_system_page, name="design-system"),
     path("designs/<int:pk>/rename/", views.design_system_rename, name="design-system-rename"),

@@ -59,16 +59,18 @@ def fake_stripe(settings):
 
 
 @pytest.fixture
-def send_event(client, settings):
-    """Deliver a webhook body to our endpoint, signed as Stripe signs it."""
+def send_event(client, settings, django_capture_on_commit_callbacks):
+    """Deliver a webhook body to our endpoint, signed as Stripe signs it; the stored event is applied
+    when the request's work commits (inline here, as without REDIS_URL)."""
     settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
 
     def send(body: str, **signing):
-        return client.post(
-            WEBHOOK_URL,
-            data=body,
-            content_type="application/json",
-            HTTP_STRIPE_SIGNATURE=signature_header(body, **signing),
-        )
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(
+                WEBHOOK_URL,
+                data=body,
+                content_type="application/json",
+                HTTP_STRIPE_SIGNATURE=signature_header(body, **signing),
+            )
 
     return send

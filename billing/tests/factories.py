@@ -29,6 +29,13 @@ def at(ts: int) -> datetime:
     return datetime.fromtimestamp(ts, tz=UTC)
 
 
+def stored_status(body: str) -> str:
+    """The inbox status of the event a webhook body carries, once delivered (the answer is always "received")."""
+    from designforge.models import WebhookEvent
+
+    return WebhookEvent.objects.get(source="stripe", event_id=json.loads(body)["id"]).status
+
+
 def stripe_event(event_type: str, obj: dict, *, event_id: str | None = None, created: int | None = None) -> str:
     """A webhook body, as Stripe sends it (snapshot event)."""
     return json.dumps(

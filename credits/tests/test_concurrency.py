@@ -12,6 +12,13 @@ from designforge.testing import run_concurrently
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
+@pytest.fixture(autouse=True, params=[True, False], ids=["one-statement", "orm"])
+def spend_path(request, settings):
+    """Every test runs on both paths of credits.services: the single-statement CTE and the ORM one."""
+    settings.CREDITS_ONE_STATEMENT = request.param
+    return request.param
+
+
 def test_forty_concurrent_spends_of_one_on_ten_give_exactly_ten_successes():
     user = UserFactory.create()
     assert balance_of(user) == 10

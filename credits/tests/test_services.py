@@ -105,11 +105,15 @@ def test_audit_command_passes_on_a_sound_ledger_and_fails_on_drift(user, capsys)
 
 def test_the_signup_grant_is_what_staff_set_on_the_free_plan():
     from billing.models import Plan
+    from billing.services import plan_save
 
-    Plan.objects.filter(code="free").update(signup_credits=3)
+    free = Plan.objects.get(code="free")
+    free.signup_credits = 3
+    plan_save(plan=free)
     assert [(e.kind, e.amount) for e in LedgerEntry.objects.filter(account__user=UserFactory.create())] == [
         ("signup", 3)
     ]
-    Plan.objects.filter(code="free").update(signup_credits=0)
+    free.signup_credits = 0
+    plan_save(plan=free)
     nothing = UserFactory.create()
     assert balance_of(nothing) == 0 and not LedgerEntry.objects.filter(account__user=nothing).exists()

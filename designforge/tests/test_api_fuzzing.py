@@ -64,6 +64,9 @@ def token(db, settings, httpserver):
     clerk = FakeClerk(httpserver, SIGNER)
     clerk.add(clerk_user_object(user.clerk_id, email=user.email))
     settings.CLERK_SECRET_KEY, settings.CLERK_API_URL = CLERK_SECRET_KEY, clerk.url
+    # The webhooks verify signatures the fuzzer cannot make: they must answer 400, never 5xx.
+    settings.CLERK_WEBHOOK_SIGNING_SECRET = "whsec_" + "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+    settings.STRIPE_WEBHOOK_SECRET = "whsec_fuzzing"
     Plan.objects.filter(code="pro").update(stripe_price_id=PRICE_PRO)
     CreditPack.objects.update(stripe_price_id=PRICE_SMALL)
     with FakeStripeServer() as stripe:

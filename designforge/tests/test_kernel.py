@@ -1,22 +1,56 @@
 import json
 import logging
 import os
+import socket
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.db import OperationalError, connection
+from django.utils import timezone
 
+from designforge.models import WebhookEvent
 from designforge.request_log import JsonFormatter
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def closed_port() -> int:
+    """A loopback port nothing listens on."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def test_health_ok(api):
     response = api.get("/api/health")
-    assert response.status_code == 200 and response.json() == {"status": "ok", "database": "ok"}
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok", "database": "ok", "redis": "not_configured", "oldest_unapplied_event_seconds": None,
+    }  # fmt: skip
+
+
+def test_health_says_how_long_the_oldest_unapplied_event_has_waited(api):
+    now = timezone.now()
+    for event_id, status, age in [("a", "processed", 900), ("b", "received", 120), ("c", "failed", 300)]:
+        WebhookEvent.objects.create(
+            source="clerk", event_id=event_id, event_type="user.created", payload={}, status=status
+        )
+        WebhookEvent.objects.filter(event_id=event_id).update(received_at=now - timedelta(seconds=age))
+    waited = api.get("/api/health").json()["oldest_unapplied_event_seconds"]
+    assert 300 <= waited < 360  # the failed one, not the processed one
+
+
+def test_health_503_when_a_configured_redis_does_not_answer(api, settings):
+    settings.REDIS_URL = f"redis://127.0.0.1:{closed_port()}/0"
+    response = api.get("/api/health")
+    assert response.status_code == 503
+    assert (response.json()["status"], response.json()["database"], response.json()["redis"]) == (
+        "error", "ok", "unreachable",
+    )  # fmt: skip
 
 
 def test_health_503_when_database_is_unreachable(api, monkeypatch):
@@ -131,3 +165,13 @@ def test_check_deploy_refuses_a_per_process_cache():
 def test_an_unreadable_rate_limit_fails_the_system_check():
     result = _manage("check", GENERATION_RATE_LIMIT="thirty a minute")
     assert result.returncode != 0 and "designforge.E002" in result.stderr
+
+
+def test_the_schema_documents_both_webhooks_and_their_answers(api):
+    schema = api.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    for path in ("/api/webhooks/clerk", "/api/webhooks/stripe"):
+        responses = schema["paths"][path]["post"]["responses"]
+        assert set(responses) == {"200", "400", "413", "500", "503"}
+        assert responses["200"]["content"]["application/json"]["schema"]["properties"]["status"]["enum"] == [
+            "received"
+        ]

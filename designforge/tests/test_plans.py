@@ -16,8 +16,11 @@ def test_the_seeded_plans_have_the_contract_limits(user):
 
 def test_limits_follow_what_staff_change(user):
     from billing.models import Plan
+    from billing.services import plan_save
 
-    Plan.objects.filter(code="free").update(max_design_systems=3, signup_credits=25)
+    free = Plan.objects.get(code="free")
+    free.max_design_systems, free.signup_credits = 3, 25
+    plan_save(plan=free)
     assert plans.limits_for(user).max_design_systems == 3
     assert plans.signup_credits() == 25
 

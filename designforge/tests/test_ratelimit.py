@@ -2,6 +2,7 @@ import pytest
 
 from designforge.ratelimit import RateLimited, parse_rate, rate_limit_hit
 
+
 @pytest.mark.parametrize(
     ("rate", "expected"),
     [("30/min", (30, 60)), ("5/s", (5, 1)), ("100/hour", (100, 3600)), ("1000/day", (1000, 86400)), ("2/m", (2, 60))],

@@ -9,7 +9,13 @@ from .design_systems import (
     ShowcaseView,
     export_filename,
 )
-from .generation import GenerateColorsView, GenerateDesignSystemView, GenerateTypographyView, GenerationThrottle
+from .generation import (
+    GenerateColorsView,
+    GenerateDesignSystemView,
+    GenerateTypographyView,
+    GenerationDetailView,
+    GenerationListView,
+)
 from .preview import EngineView, PreviewView
 
 __all__ = [
@@ -21,7 +27,8 @@ __all__ = [
     "GenerateColorsView",
     "GenerateDesignSystemView",
     "GenerateTypographyView",
-    "GenerationThrottle",
+    "GenerationDetailView",
+    "GenerationListView",
     "PreviewView",
     "ShowcaseView",
     "export_filename",

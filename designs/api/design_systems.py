@@ -16,7 +16,7 @@ from .. import selectors, services
 from ..engine import EXPORT_FORMATS, export
 from ..errors import DesignSystemNotFound
 from ..serializers import DesignSystemCreateSerializer, DesignSystemSerializer, DesignSystemUpdateSerializer
-from .schema import INVALID, NOT_FOUND, SAVED_LIMIT
+from .schema import INVALID, NOT_FOUND, SAVED_LIMIT, error
 
 TOKENS_RULES = (
     "Give `tokens` or an `intent`. Raw tokens are validated against the token contract (400 with a "
@@ -41,7 +41,12 @@ class DesignSystemListView(ListAPIView):
         summary="Save a design system from tokens",
         description=TOKENS_RULES,
         request=DesignSystemCreateSerializer,
-        responses={201: DesignSystemSerializer, 400: INVALID, 403: SAVED_LIMIT},
+        responses={
+            201: DesignSystemSerializer,
+            400: INVALID,
+            403: SAVED_LIMIT,
+            429: error("`rate_limited`: too many saved (`DESIGN_SYSTEM_RATE_LIMIT` per user); see `Retry-After`."),
+        },
     )
     def post(self, request):
         serializer = DesignSystemCreateSerializer(data=request.data)
@@ -91,7 +96,12 @@ class DuplicateView(APIView):
         description="A private copy in your own list: of one of yours, or of anyone's public one. The copy keeps the "
         "intent, tokens and report; it is yours to edit.",
         request=None,
-        responses={201: DesignSystemSerializer, 404: NOT_FOUND},
+        responses={
+            201: DesignSystemSerializer,
+            403: SAVED_LIMIT,
+            404: NOT_FOUND,
+            429: error("`rate_limited`: too many saved (`DESIGN_SYSTEM_RATE_LIMIT` per user); see `Retry-After`."),
+        },
     )
     def post(self, request, pk):
         source = selectors.design_system_for_export(pk=pk, user=request.user)

@@ -18,10 +18,14 @@ from .design_systems import (
 )
 from .generation import (
     MAX_IDEMPOTENCY_KEY_LENGTH,
+    REQUEUE_AFTER,
     STALE_AFTER,
+    generation_execute_queued,
     generation_run,
     generations_expire_stale,
+    generations_to_requeue,
     request_hash,
+    user_message,
 )
 from .inputs import MAX_NAME_LENGTH, MAX_PROMPT_LENGTH
 from .preview import preview_run
@@ -30,6 +34,7 @@ __all__ = [
     "MAX_IDEMPOTENCY_KEY_LENGTH",
     "MAX_NAME_LENGTH",
     "MAX_PROMPT_LENGTH",
+    "REQUEUE_AFTER",
     "STALE_AFTER",
     "design_system_create",
     "design_system_delete",
@@ -37,8 +42,11 @@ __all__ = [
     "design_system_limit_check",
     "design_system_update",
     "designs_erase_closed_user",
+    "generation_execute_queued",
     "generation_run",
     "generations_expire_stale",
     "preview_run",
+    "generations_to_requeue",
     "request_hash",
+    "user_message",
 ]

@@ -1,9 +1,12 @@
 """Every write to saved design systems. Saving, editing and duplicating cost nothing (only reading a sentence,
-generation, is paid), up to the plan's limit of saved design systems."""
+generation, is paid), up to the plan's limit of saved design systems; creating one is rate-limited per
+user (`DESIGN_SYSTEM_RATE_LIMIT`), wherever it is asked for."""
 
+from django.conf import settings
 from django.db import transaction
 
 from accounts.models import User
+from designforge.ratelimit import rate_limit_hit
 
 from .. import selectors
 from ..engine import Intent, build_report, generate_colors, generate_design_system, generate_typography
@@ -72,13 +75,15 @@ def design_system_create(
     is_public: bool = False,
 ) -> DesignSystem:
     """Save a design system, free of charge, from raw tokens or from an intent (exactly one), within the
-    plan's limit (`design_system_limit_check`).
+    plan's limit (`design_system_limit_check`). Raises `RateLimited` (429) past the user's
+    `DESIGN_SYSTEM_RATE_LIMIT`.
 
     Raw tokens are validated (`InvalidTokens`, 400, with a `tokens.<path>` key per problem) and stored
     normalised but otherwise as given, never repaired behind the user's back: the report, recomputed
     here, shows any pair that fails. An intent (`InvalidIntent`, 400, `intent.<field>`) gives the
     engine's tokens, with every contrast guarantee, and stays editable.
     """
+    rate_limit_hit(scope="design-system-create", key=str(owner.pk), rate=settings.DESIGN_SYSTEM_RATE_LIMIT)
     if (tokens is None) == (intent is None):
         raise InvalidInput(details={"tokens": ["Give either tokens or an intent."]})
     parsed = checked_intent(intent) if intent is not None else None
@@ -136,7 +141,8 @@ def design_system_update(
 
 def design_system_duplicate(*, design_system: DesignSystem, owner: User) -> DesignSystem:
     """A private copy of a design system (the caller's own, or a public one) in `owner`'s list, free,
-    within the plan's limit."""
+    within the plan's limit and the creation rate limit."""
+    rate_limit_hit(scope="design-system-create", key=str(owner.pk), rate=settings.DESIGN_SYSTEM_RATE_LIMIT)
     name = design_system.name if design_system.owner_id != owner.pk else f"Copy of {design_system.name}"
     with transaction.atomic():
         design_system_limit_check(owner=owner)

@@ -1,13 +1,22 @@
-"""Every write to design systems and generations.
+"""Every write to generations.
 
 A generation (`generation_run`) never holds a transaction or a lock across the provider call:
 
-1. one short transaction records the Generation (`pending`) and spends its credits with key
-   `gen:<generation id>`; too few credits roll both back (402: nothing recorded, nothing charged);
-2. the provider reads the prompt and the engine generates the tokens, outside any transaction;
+1. the user's generation rate limit is counted (`GENERATION_RATE_LIMIT`, shared by the API, the
+   dashboard and API keys); one short transaction records the Generation (`pending`, with what to
+   save) and spends its credits with key `gen:<generation id>`; too few credits roll both back (402:
+   nothing recorded, nothing charged);
+2. the provider reads the prompt and the engine generates the tokens, outside any transaction: in
+   the request when tasks run inline (no `REDIS_URL`), else in a worker (`designs.tasks.generation_execute`,
+   sent on commit), and the request answers at once with the pending generation;
 3. a second transaction stores the result (and the design system, with `save`) and marks it
    `succeeded`; on any failure the credits are refunded in full (`refund:gen:<id>`) and the
-   generation is marked `failed` with the error, then a 502/503 is raised.
+   generation is marked `failed` with the error (inline, a 502/503 is then raised).
+
+A queued generation is a row first: `generations_requeue` (the scheduler) sends again those still
+pending after `REQUEUE_AFTER` (their message was lost), and `generations_expire_stale` fails and
+refunds those pending after `STALE_AFTER`. The worker starts only pending generations and stores a
+result only on a pending one (under its row lock), so a message delivered twice charges and saves once.
 
 An `Idempotency-Key` is unique per user in the database, so a retry, however concurrent, finds the
 first generation: the same request gets that generation's result again (409 while it is still
@@ -23,11 +32,14 @@ import logging
 import time
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
 from credits.services import credits_refund, credits_spend, feature_cost
+from designforge.celery import runs_inline, send_on_commit
+from designforge.ratelimit import rate_limit_hit
 
 from ..engine import build_report, generate_colors, generate_design_system, generate_typography
 from ..errors import DesignSystemLimitReached, GenerationFailed, IdempotencyConflict, InvalidInput
@@ -42,6 +54,9 @@ MAX_IDEMPOTENCY_KEY_LENGTH = 255
 #: A generation still pending after this long was cut off (the server stopped mid-request): it is
 #: failed and refunded. Far above the longest request (provider timeout and retry, gunicorn timeout).
 STALE_AFTER = timedelta(minutes=10)
+#: A queued generation still pending after this long has lost its message (or its worker): send it
+#: again. Well above one provider call with its retry (2 x OPENAI_TIMEOUT_SECONDS).
+REQUEUE_AFTER = timedelta(minutes=3)
 
 GENERATORS = {
     Generation.Kind.COLORS: generate_colors,
@@ -65,7 +80,10 @@ def request_hash(*, kind: str, prompt: str, seed_color: str, save: bool, name: s
     return hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
 
 
-
+def user_message(generation: Generation) -> str:
+    """What the user is told about a failed generation (never the staff detail in `error`)."""
+    status = generation.error_status or 500
+    return FAILURE_MESSAGES.get(status, FAILURE_MESSAGES[500]) + CREDITS_RETURNED
 
 
 def generation_run(
@@ -79,14 +97,16 @@ def generation_run(
     idempotency_key: str | None = None,
 ) -> Generation:
     """Generate `kind` tokens (`colors`, `typography` or `design-system`) for `user`, charging the
-    feature's cost once. Returns the succeeded Generation (with its design system when `save`).
+    feature's cost once. Inline (no worker): returns the succeeded Generation (with its design system
+    when `save`). With a worker: returns it `pending`, credits taken, and a worker finishes it.
 
-    Raises `InvalidInput` (400), `InsufficientCredits` (402, nothing recorded or charged),
-    `DesignSystemLimitReached` (403 with `save` past the plan's limit of saved design systems: checked
-    before charging, and again when saving, where a save that lost a race at the limit is refunded),
-    `IdempotencyConflict` (409: key used for a different request, or that request still running) and
-    `GenerationFailed` (502/503 after returning the credits; the failure is recorded).
+    Raises `RateLimited` (429), `InvalidInput` (400), `InsufficientCredits` (402, nothing recorded or
+    charged), `DesignSystemLimitReached` (403 with `save` past the plan's limit of saved design systems:
+    checked before charging, and again when saving, where a save that lost a race at the limit is
+    refunded), `IdempotencyConflict` (409: key used for a different request, or, inline, that request
+    still running) and `GenerationFailed` (502/503 after returning the credits; the failure is recorded).
     """
+    rate_limit_hit(scope="generation", key=str(user.pk), rate=settings.GENERATION_RATE_LIMIT)
     if kind not in GENERATORS:
         raise InvalidInput(details={"kind": [f"Must be one of: {', '.join(GENERATORS)}."]})
     prompt = clean_text(prompt, field="prompt", max_length=MAX_PROMPT_LENGTH)
@@ -106,14 +126,50 @@ def generation_run(
         key=idempotency_key,
         provider=provider,
         save=bool(save),
+        name=name,
     )
     if not created:
         return _generation_replay(generation, digest)
-    return _generation_execute(generation, provider=provider, save=bool(save), name=name)
+    if runs_inline():
+        return _generation_execute(generation, provider=provider)
+    from ..tasks import generation_execute  # the tasks module imports the services
+
+    send_on_commit(generation_execute, generation.pk)
+    return generation
+
+
+def generation_execute_queued(*, generation_id: int) -> Generation | None:
+    """The worker's part of a queued generation: call the provider, store the result or refund. A
+    generation that is no longer pending (done, failed, expired, or never stored) is left as it is."""
+    generation = Generation.objects.filter(pk=generation_id).first()
+    if generation is None or generation.status != Generation.Status.PENDING:
+        return generation
+    try:
+        return _generation_execute(generation, provider=provider_from_settings())
+    except (GenerationFailed, DesignSystemLimitReached):  # recorded, credits returned: the user polls it
+        return Generation.objects.get(pk=generation_id)
+
+
+def generations_to_requeue(*, older_than: timedelta = REQUEUE_AFTER) -> list[int]:
+    """Ids of generations still pending after `older_than` but not yet stale: their message was lost."""
+    now = timezone.now()
+    pending = Generation.objects.filter(
+        status=Generation.Status.PENDING, created_at__lt=now - older_than, created_at__gte=now - STALE_AFTER
+    )
+    return list(pending.order_by("created_at").values_list("pk", flat=True)[:500])
 
 
 def _generation_start(
-    *, user: User, kind: str, prompt: str, seed: str, digest: str, key: str | None, provider: Provider, save: bool
+    *,
+    user: User,
+    kind: str,
+    prompt: str,
+    seed: str,
+    digest: str,
+    key: str | None,
+    provider: Provider,
+    save: bool,
+    name: str,
 ) -> tuple[Generation, bool]:
     """Step 1: (generation, True) after recording it and taking its credits in one transaction (with
     `save`, only if the plan has room for one more design system), or (the earlier generation with
@@ -137,6 +193,8 @@ def _generation_start(
                 provider=provider.name,
                 model=provider.model,
                 credits_charged=cost,
+                saves_design_system=save,
+                design_system_name=name,
             )
             credits_spend(
                 user=user,
@@ -155,10 +213,9 @@ def _generation_start(
 
 
 def _failure(generation: Generation) -> GenerationFailed:
-    status = generation.error_status or 500
     return GenerationFailed(
-        FAILURE_MESSAGES.get(status, FAILURE_MESSAGES[500]) + CREDITS_RETURNED,
-        status_code=status,
+        user_message(generation),
+        status_code=generation.error_status or 500,
         details={"generation_id": generation.pk, "credits_refunded": True},
     )
 
@@ -170,6 +227,8 @@ def _generation_replay(generation: Generation, digest: str) -> Generation:
     if generation.status == Generation.Status.PENDING:
         if generation.created_at < timezone.now() - STALE_AFTER:
             generation = _generation_fail(generation, detail=CUT_OFF, status=500)[0]
+        elif not runs_inline():  # queued: the same answer as the first time (202, poll the generation)
+            return generation
         else:
             raise IdempotencyConflict(
                 "The request with this Idempotency-Key is still being processed; retry in a moment.",
@@ -180,16 +239,14 @@ def _generation_replay(generation: Generation, digest: str) -> Generation:
     return generation
 
 
-def _generation_execute(generation: Generation, *, provider: Provider, save: bool, name: str) -> Generation:
+def _generation_execute(generation: Generation, *, provider: Provider) -> Generation:
     """Steps 2 and 3: call the provider (no transaction open), generate, then store or refund."""
     started = time.monotonic()
     try:
         reading = provider.read_intent(prompt=generation.prompt, seed_color=generation.seed_color or None)
         tokens = GENERATORS[generation.kind](reading.intent)
         report = build_report(tokens)
-        return _generation_succeed(
-            generation, reading=reading, tokens=tokens, report=report, save=save, name=name, started=started
-        )
+        return _generation_succeed(generation, reading=reading, tokens=tokens, report=report, started=started)
     except ProviderError as exc:
         logger.warning("Generation %s: provider %s failed: %s", generation.pk, provider.name, exc.detail)
         status = 503 if exc.unreachable else 502
@@ -209,19 +266,17 @@ def _elapsed_ms(started: float | None) -> int | None:
     return None if started is None else round((time.monotonic() - started) * 1000)
 
 
-def _generation_succeed(
-    generation: Generation, *, reading, tokens: dict, report: dict, save: bool, name: str, started: float
-) -> Generation:
+def _generation_succeed(generation: Generation, *, reading, tokens: dict, report: dict, started: float) -> Generation:
     with transaction.atomic():
-        if save:
+        if generation.saves_design_system:
             design_system_limit_check(owner=generation.user)  # the user row first, then the generation's
         locked = Generation.objects.select_for_update().get(pk=generation.pk)
         if locked.status != Generation.Status.PENDING:  # expired meanwhile: its credits were returned
             raise _failure(locked)
-        if save:
+        if locked.saves_design_system:
             locked.design_system = DesignSystem.objects.create(
                 owner_id=locked.user_id,
-                name=name or default_name(locked.prompt, locked.seed_color),
+                name=locked.design_system_name or default_name(locked.prompt, locked.seed_color),
                 prompt=locked.prompt,
                 seed_color=locked.seed_color,
                 intent=reading.intent.to_dict(),

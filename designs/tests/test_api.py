@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 DESIGN_SYSTEM_FIELDS = {"id", "name", "prompt", "intent", "tokens", "report", "is_public", "created_at", "updated_at"}
 GENERATION_FIELDS = {
-    "id", "kind", "provider", "model", "intent", "tokens", "report", "credits_charged", "balance", "design_system",
+    "id", "kind", "status", "provider", "model", "intent", "tokens", "report", "credits_charged", "balance",
+    "design_system",
 }
 
 
@@ -50,6 +51,7 @@ def test_generate_answers_201_with_tokens_report_and_balance(user_api, user, kin
     body = response.json()
     assert set(body) == GENERATION_FIELDS
     assert (body["kind"], body["credits_charged"], body["balance"]) == (kind, cost, 10 - cost)
+    assert body["status"] == "succeeded"
     assert (body["provider"], body["design_system"]) == ("offline", None)
     assert set(body["tokens"]) == sections
     assert body["report"]["passes"] is True

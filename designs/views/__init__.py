@@ -6,7 +6,7 @@ the templates draw, and decides nothing.
 """
 
 from .detail import design_system_delete, design_system_page, design_system_rename, design_system_visibility
-from .generate import generate
+from .generate import generate, generation_status
 from .lists import dashboard, design_system_list, showcase
 
 __all__ = [
@@ -17,5 +17,6 @@ __all__ = [
     "design_system_rename",
     "design_system_visibility",
     "generate",
+    "generation_status",
     "showcase",
 ]

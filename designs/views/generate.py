@@ -1,22 +1,27 @@
 """Generate: the same generation service as `POST /api/generate/*`, from a form that works with or
-without JavaScript (htmx swaps the panel in place and shows progress while it works)."""
+without JavaScript (htmx swaps the panel in place and shows progress while it works).
+
+With workers the generation is queued: the form moves on to the generation's own page, which shows
+progress until it is done and then opens the result. Without JavaScript that page refreshes itself
+every two seconds; with htmx it asks every second and is redirected once the generation has finished.
+"""
 
 import uuid
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from credits import selectors as credit_selectors
 from credits.errors import InsufficientCredits
 from designforge.errors import DomainError
 
 from .. import selectors, services
-from ..errors import DesignSystemLimitReached
+from ..errors import DesignSystemLimitReached, GenerationNotFound
 from ..models import Generation
 from .presentation import error_text
 
@@ -100,17 +105,49 @@ def generate(request):
         retry = _fresh_form({**request.POST.dict(), "request_key": str(uuid.uuid4())})
         retry.is_valid()
         return _generate_page(request, retry, error=error, status=error.status_code)
-    if generation.design_system_id is None:  # a retried form whose design system was deleted since
-        messages.info(request, "That generation's design system has been deleted.")
-        return redirect("dashboard")
-    messages.success(
-        request,
-        f"Generated “{generation.design_system.name}” for {generation.credits_charged} "
-        f"credit{'' if generation.credits_charged == 1 else 's'}.",
-    )
-    target = reverse("design-system", args=[generation.design_system_id])
+    return _follow(request, generation)
+
+
+def _go(request, target: str):
+    """Redirect, the htmx way (HX-Redirect, a full page load) or the plain way."""
     if request.headers.get("HX-Request"):
         response = HttpResponse(status=204)
         response["HX-Redirect"] = target
         return response
     return redirect(target)
+
+
+def _follow(request, generation: Generation):
+    """Where a generation leads: its progress page while pending, its design system once it succeeded."""
+    if generation.status == Generation.Status.PENDING:
+        return _go(request, reverse("generation", args=[generation.pk]))
+    if generation.design_system_id is None:  # a retried form whose design system was deleted since
+        messages.info(request, "That generation's design system has been deleted.")
+        return _go(request, reverse("dashboard"))
+    messages.success(
+        request,
+        f"Generated “{generation.design_system.name}” for {generation.credits_charged} "
+        f"credit{'' if generation.credits_charged == 1 else 's'}.",
+    )
+    return _go(request, reverse("design-system", args=[generation.design_system_id]))
+
+
+@login_required
+@require_GET
+def generation_status(request, pk):
+    """A queued generation's page: progress while it runs (refreshing itself), then on to the result;
+    a failure is shown with the credits returned and a way back to the form."""
+    try:
+        generation = selectors.generation_of(user=request.user, pk=pk)
+    except GenerationNotFound:
+        raise Http404("There is no such generation.")
+    if generation.status == Generation.Status.SUCCEEDED:
+        return _follow(request, generation)
+    context = {
+        "generation": generation,
+        "error": services.user_message(generation) if generation.status == Generation.Status.FAILED else "",
+        "insufficient": False,
+    }
+    if request.headers.get("HX-Request"):
+        return render(request, "designs/_generation_progress.html", context)
+    return render(request, "designs/generation.html", context)
