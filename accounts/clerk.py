@@ -9,7 +9,9 @@ the `Authorization: Bearer` header, by us, and that one token is verified by `cl
 
 import base64
 import logging
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -130,6 +132,40 @@ def _verify_options() -> VerifyTokenOptions:
     return VerifyTokenOptions(secret_key=settings.CLERK_SECRET_KEY, api_url=settings.CLERK_API_URL, **common)
 
 
+class _VerifiedTokens:
+    """Tokens whose signature and claims were already checked, with their claims: a client sends the same
+    session token with every request for the minute it lives, so its RSA check and decoding are done
+    once per process. A remembered token is still refused the moment it expires (or before it is
+    valid), and the memo is keyed by the verification settings, so changing them checks again."""
+
+    def __init__(self, size: int = 4096):
+        self.size = size
+        self.claims: OrderedDict[tuple, dict] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple) -> dict | None:
+        with self.lock:
+            claims = self.claims.get(key)
+            if claims is not None:
+                self.claims.move_to_end(key)
+        if claims is None:
+            return None
+        now, skew = time.time(), CLOCK_SKEW_MS / 1000
+        in_time = claims.get("nbf", 0) - skew <= now < claims["exp"] + skew
+        return claims if in_time else None
+
+    def put(self, key: tuple, claims: dict) -> None:
+        if not isinstance(claims.get("exp"), int | float):
+            return  # nothing to expire it by: never remembered
+        with self.lock:
+            self.claims[key] = claims
+            if len(self.claims) > self.size:
+                self.claims.popitem(last=False)
+
+
+_verified = _VerifiedTokens()
+
+
 def verify_session_token(token: str) -> dict | None:
     """The verified claims of a Clerk session token, or None when it is invalid, expired, not yet
     valid, for another authorized party, or its session is still pending (`sts: "pending"`: a sign-in
@@ -137,6 +173,17 @@ def verify_session_token(token: str) -> dict | None:
     verify those over the network)."""
     if not token or not is_session_auth_configured() or get_token_type(token) is not TokenType.SESSION_TOKEN:
         return None
+    key = (token, settings.CLERK_JWT_KEY, settings.CLERK_SECRET_KEY, tuple(settings.CLERK_AUTHORIZED_PARTIES))
+    remembered = _verified.get(key)
+    if remembered is not None:
+        return remembered
+    claims = _verify(token)
+    if claims is not None:
+        _verified.put(key, claims)
+    return claims
+
+
+def _verify(token: str) -> dict | None:
     try:
         claims = verify_token(token, _verify_options())
     except TokenVerificationError:

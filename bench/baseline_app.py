@@ -96,6 +96,8 @@ def spend(request, kind):
         return JsonResponse({"error": "not signed in"}, status=401)
     json.loads(request.body)
     cost = COSTS[kind]
+    # The entry's time is taken once the row lock is held (clock_timestamp(), as the app does), so entries
+    # are in the order their balances were written even when two spends race on one account.
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             "UPDATE credits_creditaccount SET balance = balance - %s, updated_at = now() WHERE balance >= %s"
@@ -107,7 +109,8 @@ def spend(request, kind):
             return JsonResponse({"error": "insufficient credits"}, status=402)
         cursor.execute(
             "INSERT INTO credits_ledgerentry (account_id, amount, balance_after, kind, feature, description,"
-            " idempotency_key, created_at) VALUES (%s, %s, %s, 'spend', %s, '', gen_random_uuid()::text, now())",
+            " idempotency_key, created_at)"
+            " VALUES (%s, %s, %s, 'spend', %s, '', gen_random_uuid()::text, clock_timestamp())",
             [row[0], -cost, row[1], kind],
         )
     return JsonResponse({"status": "pending", "balance": row[1]}, status=202)

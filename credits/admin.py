@@ -28,6 +28,9 @@ class FeatureCostAdmin(admin.ModelAdmin):
     list_editable = ["credits"]
     search_fields = ["code", "name"]
 
+    def save_model(self, request, obj, form, change):
+        services.feature_cost_save(feature_cost=obj)
+
 
 class GrantCreditsForm(forms.Form):
     amount = forms.IntegerField(min_value=1, max_value=100_000)

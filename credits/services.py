@@ -13,6 +13,7 @@ spend in one transaction, call the provider, refund in another on failure).
 """
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
 
 from accounts.models import User
@@ -186,11 +187,27 @@ def grant_signup_credits(sender, user: User, **kwargs) -> LedgerEntry | None:
     )
 
 
+#: What features cost is read on every spend: it is kept in the shared cache, forgotten when staff save a cost.
+FEATURE_COSTS_CACHE_KEY = "credits:feature-costs"
+
+
 def feature_cost(feature: str) -> int:
-    cost = FeatureCost.objects.filter(code=feature).values_list("credits", flat=True).first()
+    """The credits `feature` costs (`UnknownFeature` for a code that has none)."""
+
+    def read() -> dict[str, int]:
+        return dict(FeatureCost.objects.values_list("code", "credits"))
+
+    cost = cache.get_or_set(FEATURE_COSTS_CACHE_KEY, read, timeout=3600).get(feature)
     if cost is None:
         raise UnknownFeature(details={"feature": feature})
     return cost
+
+
+def feature_cost_save(*, feature_cost: FeatureCost) -> FeatureCost:
+    """Save staff's change to what a feature costs; spends read the new cost at once."""
+    feature_cost.save()
+    cache.delete(FEATURE_COSTS_CACHE_KEY)
+    return feature_cost
 
 
 def credits_spend(

@@ -220,3 +220,31 @@ def test_dev_sign_in_never_takes_the_email_of_a_real_clerk_user(client, dev_sign
     assert owner.email == "owner@example.com"
     assert User.objects.filter(clerk_id__startswith="dev_").count() == 0
     assert client.get("/api/me").status_code == 401
+
+
+def test_a_token_checked_once_is_still_refused_under_other_settings(client, clerk, settings):
+    user = UserFactory.create()
+    token = clerk.token(user.clerk_id)
+    assert client.get("/api/me", **bearer(token)).status_code == 200
+    settings.CLERK_JWT_KEY = ClerkSigner().public_pem  # a key that did not sign it
+    assert client.get("/api/me", **bearer(token)).status_code == 401
+    settings.CLERK_JWT_KEY = clerk.public_pem
+    settings.CLERK_AUTHORIZED_PARTIES = ["https://elsewhere.example"]
+    assert client.get("/api/me", **bearer(token)).status_code == 401
+
+
+def test_a_remembered_token_is_refused_once_it_expires_or_before_it_is_valid():
+    import time
+
+    from accounts.clerk import CLOCK_SKEW_MS, _VerifiedTokens
+
+    memo, skew, now = _VerifiedTokens(size=2), CLOCK_SKEW_MS / 1000, time.time()
+    memo.put(("expired",), {"sub": "user_a", "exp": now - skew - 1})
+    memo.put(("future",), {"sub": "user_a", "nbf": now + skew + 60, "exp": now + 600})
+    memo.put(("no expiry",), {"sub": "user_a"})
+    assert memo.get(("expired",)) is None and memo.get(("future",)) is None and memo.get(("no expiry",)) is None
+    memo.put(("fresh",), {"sub": "user_b", "nbf": now, "exp": now + 60})
+    assert memo.get(("fresh",))["sub"] == "user_b"
+    memo.put(("newer",), {"sub": "user_c", "exp": now + 60})
+    memo.put(("newest",), {"sub": "user_d", "exp": now + 60})
+    assert memo.get(("fresh",)) is None and len(memo.claims) == 2  # the least recently used went first

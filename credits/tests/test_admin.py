@@ -2,6 +2,7 @@ import pytest
 
 from accounts.models import User
 from accounts.tests.factories import UserFactory, staff_user
+from credits import services
 from credits.models import LedgerEntry
 from credits.selectors import audit_mismatches, balance_of
 
@@ -69,14 +70,16 @@ def test_ledger_is_read_only_in_admin(staff_client, user):
     assert entry.amount == 10
 
 
-def test_feature_costs_are_editable_by_staff(staff_client):
+def test_feature_costs_are_editable_by_staff_and_charged_at_once(staff_client):
     from credits.models import FeatureCost
 
+    assert services.feature_cost("colors") == 1  # read, and remembered
     response = staff_client.post(
         "/admin/credits/featurecost/colors/change/",
         {"code": "colors", "name": "Colour palette", "description": "", "credits": 3},
     )
     assert response.status_code == 302 and FeatureCost.objects.get(code="colors").credits == 3
+    assert services.feature_cost("colors") == 3
 
 
 def _grant(client, user, amount=100_000, token="t1"):

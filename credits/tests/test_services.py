@@ -33,9 +33,12 @@ def test_overdraw_raises_402_with_required_and_available_and_changes_nothing(use
     assert balance_of(user) == 1 and LedgerEntry.objects.filter(idempotency_key="gen:1").count() == 0
 
 
-def test_costs_come_from_the_database(user):
-    FeatureCost.objects.filter(code="colors").update(credits=3)
-    assert services.credits_spend(user=user, feature="colors", key="gen:1").amount == -3
+def test_costs_come_from_the_database_and_follow_what_staff_save(user):
+    assert services.credits_spend(user=user, feature="colors", key="gen:1").amount == -1
+    cost = FeatureCost.objects.get(code="colors")
+    cost.credits = 3
+    services.feature_cost_save(feature_cost=cost)
+    assert services.credits_spend(user=user, feature="colors", key="gen:2").amount == -3
 
 
 def test_unknown_feature_is_refused(user):

@@ -8,7 +8,6 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from credits.selectors import balance_of
 from designforge.serializing import representation
 
 from .. import selectors, services
@@ -101,7 +100,6 @@ class GenerateView(APIView):
             idempotency_key=request.headers.get("Idempotency-Key"),
             **serializer.validated_data,
         )
-        generation.balance = balance_of(request.user)
         data = _generation_representation(generation)
         if generation.status == Generation.Status.PENDING:
             return Response(data, status=202, headers={"Location": reverse("api-generation", args=[generation.pk])})

@@ -37,6 +37,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from credits.selectors import balance_of
 from credits.services import credits_refund, credits_spend, feature_cost
 from designforge.celery import runs_inline, send_on_commit
 from designforge.ratelimit import rate_limit_hit
@@ -105,6 +106,8 @@ def generation_run(
     checked before charging, and again when saving, where a save that lost a race at the limit is
     refunded), `IdempotencyConflict` (409: key used for a different request, or, inline, that request
     still running) and `GenerationFailed` (502/503 after returning the credits; the failure is recorded).
+    The generation returned carries `balance`: the user's balance once it was charged (for a retry
+    with a used Idempotency-Key, the balance now).
     """
     rate_limit_hit(scope="generation", key=str(user.pk), rate=settings.GENERATION_RATE_LIMIT)
     if kind not in GENERATORS:
@@ -129,9 +132,14 @@ def generation_run(
         name=name,
     )
     if not created:
-        return _generation_replay(generation, digest)
+        generation = _generation_replay(generation, digest)
+        generation.balance = balance_of(user)
+        return generation
+    balance = generation.balance
     if runs_inline():
-        return _generation_execute(generation, provider=provider)
+        generation = _generation_execute(generation, provider=provider)
+        generation.balance = balance
+        return generation
     from ..tasks import generation_execute  # the tasks module imports the services
 
     send_on_commit(generation_execute, generation.pk)
@@ -196,13 +204,14 @@ def _generation_start(
                 saves_design_system=save,
                 design_system_name=name,
             )
-            credits_spend(
+            spent = credits_spend(
                 user=user,
                 feature=kind,
                 amount=cost,
                 key=f"gen:{generation.pk}",
                 description=f"{Generation.Kind(kind).label} generation #{generation.pk}",
             )
+            generation.balance = spent.balance_after
             return generation, True
     except IntegrityError:
         # A concurrent request with the same key committed first: the unique (user, key) refused ours.
