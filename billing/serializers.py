@@ -1,6 +1,8 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from designforge.serializers import StrictSerializer
+
 from . import selectors
 from .models import CreditPack, Plan
 
@@ -78,7 +80,7 @@ def price_list() -> dict:
     return PlansSerializer(instance, context={"signup_credits": signup}).data
 
 
-class CheckoutRequestSerializer(serializers.Serializer):
+class CheckoutRequestSerializer(StrictSerializer):
     """Exactly one of `plan` (a paid plan's code) and `pack` (a credit pack's code)."""
 
     plan = serializers.CharField(required=False, help_text='A paid plan\'s code, e.g. "pro".')

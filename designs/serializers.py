@@ -1,6 +1,8 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from designforge.serializers import StrictSerializer
+
 from .engine import LOCKABLE, MAX_VARIANT, EngineInputError, intent_json_schema, normalise_hex
 from .models import DesignSystem, Generation
 from .services import MAX_NAME_LENGTH, MAX_PROMPT_LENGTH, user_message
@@ -103,18 +105,6 @@ class FlagField(serializers.BooleanField):
         return data
 
 
-class StrictSerializer(serializers.Serializer):
-    """Refuses fields it does not know, so a misspelt `seed_colour` is an error rather than ignored.
-    Its text and flag fields take JSON strings and booleans only."""
-
-    def validate(self, attrs):
-        writable = {name for name, field in self.fields.items() if not field.read_only}
-        unknown = sorted(set(self.initial_data) - writable)
-        if unknown:
-            raise serializers.ValidationError({name: ["Unknown field."] for name in unknown})
-        return attrs
-
-
 class GenerationRequestSerializer(StrictSerializer):
     prompt = TextField(
         max_length=MAX_PROMPT_LENGTH,
@@ -149,8 +139,11 @@ class GenerationRequestSerializer(StrictSerializer):
 
 
 class DesignSystemSerializer(serializers.ModelSerializer):
-    intent = IntentField(allow_null=True, help_text="The intent the tokens are generated from (edit it with PATCH), "
-                         "or null for a design system saved from raw tokens.")
+    intent = IntentField(
+        allow_null=True,
+        help_text="The intent the tokens are generated from (edit it with PATCH), "
+        "or null for a design system saved from raw tokens.",
+    )
     tokens = TokensField()
     report = ReportField()
 
@@ -226,12 +219,16 @@ class DesignSystemUpdateSerializer(StrictSerializer):
 class PreviewRequestSerializer(StrictSerializer):
     intent = IntentField(help_text="The intent to render (only `primary` is required).")
     variant = WholeNumberField(
-        min_value=0, max_value=MAX_VARIANT, default=0,
+        min_value=0,
+        max_value=MAX_VARIANT,
+        default=0,
         help_text="0 for the intent itself; n for its n-th deterministic alternative (the same n always gives the "
         "same alternative).",
     )
     locks = serializers.ListField(
-        child=serializers.ChoiceField(choices=LOCKABLE), default=list, max_length=len(LOCKABLE),
+        child=serializers.ChoiceField(choices=LOCKABLE),
+        default=list,
+        max_length=len(LOCKABLE),
         help_text="The intent fields a variation keeps as they are.",
     )
 

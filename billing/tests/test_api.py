@@ -187,6 +187,7 @@ def test_the_same_idempotency_key_returns_the_same_session_and_another_body_is_4
         ({"plan": "gold"}, "plan"),
         ({"plan": "free"}, "plan"),
         ({"pack": "huge"}, "pack"),
+        ({"plan": "pro", "success_url": "https://evil.example"}, "success_url"),
     ],
 )
 def test_checkout_refuses_a_bad_choice_with_400(user_api, fake_stripe, prices, body, field):
