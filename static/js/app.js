@@ -1,6 +1,7 @@
 /* DesignForge dashboard: small progressive enhancements. Every page works without this file. */
 (function () {
   "use strict";
+  document.documentElement.classList.add("js");  /* for styles of what only works without JavaScript */
 
   /* Clerk (only when configured: base.html then loads clerk-js with id="clerk-js"). */
   var clerkPromise = null;
