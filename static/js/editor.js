@@ -370,33 +370,13 @@
     if (picker && HEX.test(text.value.trim())) picker.value = expand(text.value.trim());
   }
 
-  form.querySelectorAll("[data-picker-for]").forEach(function (picker) {
-    var text = document.getElementById(picker.dataset.pickerFor);
-    picker.hidden = false;
-    picker.addEventListener("input", function () {
-      text.value = picker.value;
-      clearError(text.name);
-      schedulePreview();
-    });
-  });
-  form.querySelectorAll("[data-clear-for]").forEach(function (button) {
-    var text = document.getElementById(button.dataset.clearFor);
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      text.value = "";
-      clearError(text.name);
-      text.focus();
-      schedulePreview(0);
-    });
-  });
-
   form.addEventListener("input", function (event) {
     var target = event.target;
-    if (target.name === "locks" || target.matches("[data-picker-for]")) return;
+    if (target.name === "locks" || target.matches("[data-picker-for]")) return;  // app.js passes a pick on to its text field
     if (target.type === "range") showValue(target);
     if (COLOURS[target.name]) {
       syncPicker(target);
-      if (HEX.test(target.value.trim())) clearError(target.name);
+      if (!target.value.trim() || HEX.test(target.value.trim())) clearError(target.name);
     }
     schedulePreview();
   });
