@@ -11,7 +11,6 @@ from designforge import plans
 from .errors import DesignSystemNotFound, GenerationNotFound
 from .models import DesignSystem, Generation
 
-
 #: How lists of design systems can be sorted, by the name pages use.
 SORTS = {
     "newest": ("-created_at", "-id"),

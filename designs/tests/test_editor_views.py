@@ -76,7 +76,7 @@ def test_the_owner_gets_an_editor_for_the_whole_intent(signed_in, design, django
     assert 'id="pairing-fraunces-work" value="fraunces-work" checked' in html
     assert '<option value="1.25" selected>' in html  # the type scale, among its named stops
     assert 'data-picker-for="id_primary"' in html and 'data-clear-for="id_secondary"' in html
-    assert 'action="/designs/%d/edit/"' % design.pk in html and "All changes saved" in html
+    assert f'action="/designs/{design.pk}/edit/"' in html and "All changes saved" in html
     assert json.loads(re.search(r'data-saved-intent="([^"]*)"', html).group(1).replace("&quot;", '"')) == saved
 
 
@@ -214,7 +214,8 @@ def test_taking_a_variation_keeps_the_locked_parts(signed_in, design):
     taken = variant(Intent.from_dict(design.intent), 2, ["primary", "font_pairing"])
     assert taken.primary == design.intent["primary"] and taken.font_pairing == "fraunces-work"
     assert f'value="{taken.harmony}" selected' in html
-    assert f"--ds-secondary: {generate_design_system(taken)['themes']['light']['secondary']}" in pane_style(html, "light")
+    secondary = generate_design_system(taken)["themes"]["light"]["secondary"]
+    assert f"--ds-secondary: {secondary}" in pane_style(html, "light")
     assert 'value="primary" id="lock-primary" checked' in html and 'value="harmony" id="lock-harmony">' in html
 
 
@@ -262,7 +263,8 @@ def test_a_colours_only_system_stays_colours_only_in_the_preview_and_on_save(sig
     design.tokens = generate_colors(Intent.from_dict(INTENT))
     design.report = build_report(design.tokens)
     design.save()
-    html = signed_in.post(f"{page_of(design)}edit/", form_data({**design.intent, "primary": "#dc2626"})).content.decode()
+    changed = form_data({**design.intent, "primary": "#dc2626"})
+    html = signed_in.post(f"{page_of(design)}edit/", changed).content.decode()
     assert "Quiet money" not in html and "--ds-primary: #dc2626" in pane_style(html, "light")
     assert re.search(r'<fieldset class="control-group" hidden>\s*<legend>Type</legend>', html)
     signed_in.post(f"{page_of(design)}edit/", form_data({**design.intent, "primary": "#dc2626"}, save="1"))

@@ -13,7 +13,7 @@ from credits import services as credits
 from credits.selectors import balance_of
 from designforge.models import WebhookEvent
 from designs import services
-from designs.engine import build_report, generate_design_system, generate_typography, interpret
+from designs.engine import build_report, generate_design_system, interpret
 from designs.management.commands.build_dashboard_css import dashboard_tokens
 from designs.models import DesignSystem, Generation
 from designs.views.presentation import spend_chart

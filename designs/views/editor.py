@@ -6,6 +6,7 @@ it the form posts to `design_system_edit`, which previews, takes a variation or 
 services. Both ask the engine to validate: an intent the engine refuses comes back as field errors here.
 """
 
+import contextlib
 import json
 
 from django import forms
@@ -190,6 +191,15 @@ def variations(*, intent: dict, locks, requester: str) -> tuple[list[dict], str]
 STEPS = {"vibrancy": 0.01, "roundness": 0.01, "shadow_depth": 0.01, "base_size": 1}
 
 
+def _shown_value(name: str, value) -> str:
+    """A field's value as its control writes it (a type scale as its option does: 1.25, not 1.250)."""
+    text = "" if value is None else str(value)
+    if name == "type_scale" and text:
+        with contextlib.suppress(ValueError):
+            return f"{float(text):g}"
+    return text
+
+
 def _control(form: IntentForm, name: str, locked: set[str]) -> dict:
     spec = INTENT_FIELDS[name]
     if name == "font_pairing":
@@ -200,20 +210,25 @@ def _control(form: IntentForm, name: str, locked: set[str]) -> dict:
         widget = "colour"
     else:
         widget = "range"
-    value = form[name].value()
-    text = "" if value is None else str(value)
-    if name == "type_scale" and text:
-        try:
-            text = f"{float(text):g}"
-        except ValueError:
-            pass
-    choices = [(str(choice), label, str(choice) == text) for choice, label in form.fields[name].widget.choices] \
-        if widget == "select" else []
+    value = _shown_value(name, form[name].value())
+    choices = []
+    if widget == "select":
+        choices = [(str(choice), label, str(choice) == value) for choice, label in form.fields[name].widget.choices]
     described = [f"hint-{name}"] if form.fields[name].help_text else []
     described += [f"error-{name}"] if form[name].errors else []
-    return {"name": name, "field": form[name], "widget": widget, "describedby": " ".join(described), "optional": spec.kind == "optional colour",
-            "value": text, "choices": choices, "locked": name in locked, "min": spec.low, "max": spec.high,
-            "step": STEPS.get(name)}
+    return {
+        "name": name,
+        "field": form[name],
+        "widget": widget,
+        "describedby": " ".join(described),
+        "optional": spec.kind == "optional colour",
+        "value": value,
+        "choices": choices,
+        "locked": name in locked,
+        "min": spec.low,
+        "max": spec.high,
+        "step": STEPS.get(name),
+    }
 
 
 def control_groups(form: IntentForm, tokens: dict) -> list[dict]:
