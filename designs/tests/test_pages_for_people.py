@@ -105,7 +105,7 @@ def test_billing_with_payments_keeps_its_buttons_on(client, user, settings):
 def test_sync_from_clerk_is_switched_off_without_clerk_with_its_reason(client, user, settings):
     client.force_login(user)
     html = client.get("/account/").content.decode()
-    assert re.search(r'<button type="submit" class="button" disabled aria-describedby="sync-hint">Sync from Clerk', html)
+    assert re.search(r'<button type="submit" class="button" disabled aria-describedby="sync-hint">Sync', html)
     assert "Nothing to sync" in html
     settings.CLERK_SECRET_KEY = "sk_test_x"
     html = client.get("/account/").content.decode()
