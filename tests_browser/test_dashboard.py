@@ -93,11 +93,12 @@ def test_sign_in_generate_preview_and_export(page, live_server, shoot):
     dark_pane = page.locator('#previews > [data-preview="dark"]')
     expect(light_pane).to_have_css("background-color", rgb(light["background"]))
     expect(dark_pane).to_be_hidden()  # the light theme first; the switch shows the dark one, or both
-    page.get_by_label("Dark", exact=True).check()
+    page.locator(".stage .segmented label", has_text="Dark").click()
+    expect(page.get_by_label("Dark", exact=True)).to_be_checked()
     expect(light_pane).to_be_hidden()
     expect(dark_pane).to_have_css("background-color", rgb(dark["background"]))
     expect(dark_pane.locator(".pv-btn-primary").first).to_have_css("color", rgb(dark["on-primary"]))
-    page.get_by_label("Light", exact=True).check()
+    page.locator(".stage .segmented label", has_text="Light").click()
     expect(light_pane.locator(".pv-btn-primary").first).to_have_css("background-color", rgb(light["primary"]))
     expect(page.get_by_test_id("contrast-report")).to_contain_text("on-primary")
     assert accessible(page) == []

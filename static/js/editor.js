@@ -293,7 +293,12 @@
 
   /* ---- asking for previews ---- */
 
-  function say(text) { setText(message, text); }
+  /* A line under the preview's title: what just happened, or why the preview could not follow. */
+  function say(text, problem) {
+    if (!message) return;
+    setText(message, text);
+    message.toggleAttribute("data-problem", Boolean(problem));
+  }
 
   function failed(result, again) {
     if (result.status === 400 && result.data.error) {
@@ -305,11 +310,11 @@
       say("");
     } else if (result.status === 429) {
       var wait = Math.max(result.retryAfter, 1);
-      say("That was a lot of previews in a minute: the preview catches up in " + wait + " s. Your changes are kept.");
+      say("That was a lot of previews in a minute: the preview catches up in " + wait + " s. Your changes are kept.", true);
       clearTimeout(retryTimer);
       retryTimer = setTimeout(again, wait * 1000);
     } else {
-      say("The preview could not be updated (the server did not answer). Your changes are kept; Save still works.");
+      say("The preview could not be updated (the server did not answer). Your changes are kept; Save still works.", true);
     }
   }
 
@@ -324,7 +329,7 @@
       if (mine !== previewSeq) return;
       root.removeAttribute("aria-busy");
       if (!result.ok) { failed(result, preview); return; }
-      say("");
+      if (message && message.hasAttribute("data-problem")) say("");
       apply(result.data);
       scheduleVariations();
     });
@@ -351,11 +356,21 @@
         if (!result.ok) { if (result.status === 429) failed(result, variations); return; }
         var data = result.data, families = data.tokens.typography.families;
         button.variationIntent = data.intent;
+        button.variationOf = variationKey(read.intent, locked);
         P.paint(button.querySelector("[data-preview-mini]"), data.tokens, "light");
         setText(button.querySelector("[data-variation-summary]"),
                 harmonyText(data.intent.harmony) + " · " + families.heading.name + " & " + families.body.name);
       });
     });
+  }
+
+  /* What a variation was drawn from: the intent and the locks. */
+  function variationKey(intent, locked) { return key(intent) + "|" + locked.slice().sort().join(","); }
+
+  function take(button, intent) {
+    writeIntent(intent);
+    say("Took variation " + button.dataset.variation + ". Save to keep it.");
+    schedulePreview(0);
   }
 
   function scheduleVariations() {
@@ -398,14 +413,25 @@
     submitting = true;
   });
 
+  var drawnFrom = variationKey(readIntent().intent, locks());
   root.querySelectorAll("[data-variation]").forEach(function (button) {
-    if (button.dataset.intent) button.variationIntent = JSON.parse(button.dataset.intent);
+    if (button.dataset.intent) {
+      button.variationIntent = JSON.parse(button.dataset.intent);
+      button.variationOf = drawnFrom;
+    }
     button.addEventListener("click", function (event) {
-      if (!button.variationIntent) return;  // not loaded yet: the form posts and the page takes it
+      var read = readIntent();
+      if (read.problems.length) return;  // the form posts, and the page says what is wrong
       event.preventDefault();
-      writeIntent(button.variationIntent);
-      say("Took variation " + button.dataset.variation + ". Save to keep it.");
-      schedulePreview(0);
+      var locked = locks();
+      if (button.variationIntent && button.variationOf === variationKey(read.intent, locked)) {
+        take(button, button.variationIntent);
+        return;
+      }
+      // Drawn from an earlier intent or other locks: ask for this one now.
+      P.request({ intent: read.intent, variant: parseInt(button.dataset.variation, 10), locks: locked }).then(function (result) {
+        if (result.ok) take(button, result.data.intent); else failed(result, function () { button.click(); });
+      });
     });
   });
 
