@@ -200,7 +200,7 @@ def _shown_value(name: str, value) -> str:
     return text
 
 
-def _control(form: IntentForm, name: str, locked: set[str]) -> dict:
+def _control(form: IntentForm, name: str, locked: set[str], light: dict) -> dict:
     spec = INTENT_FIELDS[name]
     if name == "font_pairing":
         widget = "pairing"
@@ -223,6 +223,8 @@ def _control(form: IntentForm, name: str, locked: set[str]) -> dict:
         "describedby": " ".join(described),
         "optional": spec.kind == "optional colour",
         "value": value,
+        # What the colour picker shows: the colour itself, or the one the harmony derives when it is empty.
+        "picked": value or light.get(name, ""),
         "choices": choices,
         "locked": name in locked,
         "min": spec.low,
@@ -236,8 +238,9 @@ def control_groups(form: IntentForm, tokens: dict) -> list[dict]:
     (its values still go with the form, so the intent stays whole)."""
     present = set(tokens)
     locked = set(form["locks"].value() or [])
+    light = tokens.get("themes", {}).get("light", {})
     return [
-        {"key": key, "title": title, "controls": [_control(form, name, locked) for name in names],
+        {"key": key, "title": title, "controls": [_control(form, name, locked, light) for name in names],
          "shown": bool(present & sections)}
         for key, title, names, sections in GROUPS
     ]

@@ -70,7 +70,7 @@
       var text = document.getElementById(picker.dataset.pickerFor);
       if (!text) return;
       picker.hidden = false;
-      if (HEX.test(text.value)) picker.value = fullHex(text.value);
+      if (HEX.test(text.value)) picker.value = fullHex(text.value);  // else it keeps what the page gave it
       picker.addEventListener("input", function () { text.value = picker.value; changed(text); });
       text.addEventListener("input", function () { if (HEX.test(text.value)) picker.value = fullHex(text.value); });
     });
