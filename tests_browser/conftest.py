@@ -106,18 +106,23 @@ def axe_violations(page, axe_source: str) -> list[str]:
 @pytest.fixture
 def shoot(axe_source):
     """`shoot(page, "dashboard")`: in the light and the dark theme (the system preference), at desktop and
-    phone widths, axe-core finds no serious or critical violation and a screenshot is saved
+    phone widths, axe-core finds no serious or critical violation, the page does not scroll sideways, and
+    a screenshot is saved
     (`dashboard-dark-390.png`); the page is then back at desktop width in the light theme."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
-    def take(page, name: str) -> None:
+    def take(page, name: str, *, may_scroll_sideways: bool = False) -> None:
         found = {}
         for theme in THEMES:
             page.emulate_media(color_scheme=theme)
             for size in (DESKTOP, PHONE):
                 page.set_viewport_size(size)
                 page.wait_for_timeout(50)
-                if violations := axe_violations(page, axe_source):
+                violations = axe_violations(page, axe_source)
+                sideways = page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
+                if sideways and not may_scroll_sideways:
+                    violations.append("the page scrolls sideways")
+                if violations:
                     found[f"{theme} {size['width']}px"] = violations
                 page.screenshot(path=str(SCREENSHOTS / f"{name}-{theme}-{size['width']}.png"), full_page=True)
         page.emulate_media(color_scheme="light")
