@@ -146,7 +146,7 @@ def test_look_alike_warnings_and_brand_notes_are_shown(signed_in, user):
     html = signed_in.get(page_of(design)).content.decode()
     for warning in design.report["warnings"]:
         assert warning["message"] in html
-    assert design.report["brand"][0]["note"] in html
+    assert design.report["brand"][0]["dark"]["note"] in html
 
 
 def test_a_typography_only_system_claims_no_contrast_and_hides_the_colour_controls(signed_in, user):

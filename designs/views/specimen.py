@@ -18,9 +18,9 @@ from ..engine.shapes import (
     SCALE_NAMES,
     SHADOWS,
     SPACING_KEYS,
+    STANDARD_THEMES,
     STEPS,
     THEME_ROLES,
-    THEMES,
     TYPE_STEPS,
     WEIGHTS,
     colour_roles,
@@ -113,7 +113,7 @@ def panes(tokens: dict) -> list[dict]:
     has_colours = bool(tokens.get("themes"))
     return [
         {"theme": theme, "label": f"{theme.title()} theme", "style": pane_style(tokens, theme if has_colours else "")}
-        for theme in THEMES
+        for theme in STANDARD_THEMES
     ]
 
 
@@ -125,7 +125,7 @@ def _legible_text(fill: str) -> tuple[str, float]:
 def _uses(themes: dict, hex_color: str) -> list[str]:
     """What a colour is used for, per theme: ["Light: body text, dividers", "Dark: ..."]."""
     uses = []
-    for theme in THEMES:
+    for theme in STANDARD_THEMES:
         roles = [role_use(role) for role in THEME_ROLES if themes.get(theme, {}).get(role) == hex_color]
         if roles:
             uses.append(f"{theme.title()}: {', '.join(roles)}")
@@ -137,7 +137,7 @@ def swatch_scales(tokens: dict) -> list[dict]:
     black text on it (and that text's contrast), its contrast with the light and dark page, and the roles
     that use it."""
     colors, themes = tokens.get("colors", {}), tokens.get("themes", {})
-    pages = {theme: themes[theme]["background"] for theme in THEMES if theme in themes}
+    pages = {theme: themes[theme]["background"] for theme in STANDARD_THEMES if theme in themes}
     scales = []
     for scale in SCALE_NAMES:
         if scale not in colors:
@@ -175,7 +175,7 @@ def theme_roles(tokens: dict) -> list[dict]:
                 for label, roles in groups
             ],
         }
-        for theme in THEMES
+        for theme in STANDARD_THEMES
         if theme in themes
     ]
 

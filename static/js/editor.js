@@ -195,7 +195,7 @@
       var name = document.createElement("strong");
       name.textContent = entry.role.charAt(0).toUpperCase() + entry.role.slice(1);
       item.append(name, ": light " + (entry.light.step || "—") + " " + entry.light.color + ", dark " +
-                  (entry.dark.step || "—") + " " + entry.dark.color + ". " + entry.note);
+                  (entry.dark.step || "—") + " " + entry.dark.color + ". " + (entry.dark.note || ""));
       return item;
     }));
     var byKey = {};
