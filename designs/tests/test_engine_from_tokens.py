@@ -2,7 +2,7 @@
 back the brand fills exactly and the other settings as the tokens show them."""
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from designs.engine import EngineInputError, Intent, generate_colors, generate_design_system, generate_typography
@@ -10,9 +10,8 @@ from designs.engine.from_tokens import NO_COLOUR_PRIMARY, intent_from_tokens
 from designs.engine.intent import HARMONIES, INTENT_FIELDS, NEUTRAL_TINTS, TYPE_SCALE_STOPS
 from designs.engine.shapes import DENSITIES
 
-PROPERTY = settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
-colours = st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06x}")
-unit = st.floats(0, 1, allow_nan=False)
+from .test_engine_colors import PROPERTY, colours, unit
+
 intents = st.builds(
     Intent,
     primary=colours,
