@@ -105,6 +105,8 @@ def _account_page(request, *, form=None, key_form=None, status=200):
         "api_key_allowance": limits_for(request.user).api_keys,
         # The whole key, made by the previous request: shown on this page once, then gone from the session.
         "new_api_key": request.session.pop(NEW_KEY_SESSION, None),
+        # Without the Clerk Backend API there is nothing to sync from: the button is off, with a reason.
+        "clerk_sync": bool(settings.CLERK_SECRET_KEY),
     }
     return render(request, "accounts/account.html", context, status=status)
 

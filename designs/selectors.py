@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Lower
 
 from accounts.models import User
 from designforge import plans
@@ -10,10 +11,28 @@ from designforge import plans
 from .errors import DesignSystemNotFound, GenerationNotFound
 from .models import DesignSystem, Generation
 
+#: How lists of design systems can be sorted, by the name pages use.
+SORTS = {
+    "newest": ("-created_at", "-id"),
+    "oldest": ("created_at", "id"),
+    "updated": ("-updated_at", "-id"),
+    "name": (Lower("name"), "id"),
+}
+MAX_SEARCH_LENGTH = 100
 
-def design_systems_of(user: User) -> QuerySet[DesignSystem]:
-    """The user's design systems, newest first."""
-    return DesignSystem.objects.filter(owner_id=user.pk).order_by("-created_at", "-id")
+
+def _found(design_systems: QuerySet[DesignSystem], search: str, sort: str) -> QuerySet[DesignSystem]:
+    """Design systems whose name or sentence contains `search` (any case), in `sort` order (newest
+    when unknown)."""
+    search = search.strip()[:MAX_SEARCH_LENGTH]
+    if search:
+        design_systems = design_systems.filter(Q(name__icontains=search) | Q(prompt__icontains=search))
+    return design_systems.order_by(*SORTS.get(sort, SORTS["newest"]))
+
+
+def design_systems_of(user: User, *, search: str = "", sort: str = "newest") -> QuerySet[DesignSystem]:
+    """The user's design systems, newest first (or as `sort` says), those matching `search` only."""
+    return _found(DesignSystem.objects.filter(owner_id=user.pk), search, sort)
 
 
 @dataclass(frozen=True)
@@ -47,9 +66,9 @@ def design_system_of(*, user: User, pk) -> DesignSystem:
     return design_system
 
 
-def showcase() -> QuerySet[DesignSystem]:
-    """Public design systems, newest first."""
-    return DesignSystem.objects.filter(is_public=True).order_by("-created_at", "-id")
+def showcase(*, search: str = "", sort: str = "newest") -> QuerySet[DesignSystem]:
+    """Public design systems, newest first (or as `sort` says), those matching `search` only."""
+    return _found(DesignSystem.objects.filter(is_public=True), search, sort)
 
 
 def design_system_for_export(*, pk, user: User | None) -> DesignSystem:
@@ -61,6 +80,13 @@ def design_system_for_export(*, pk, user: User | None) -> DesignSystem:
     if design_system is None:
         raise DesignSystemNotFound()
     return design_system
+
+
+def design_systems_of_generations(*, user: User, generation_ids) -> dict[int, DesignSystem]:
+    """The design system each of the user's generations saved (by generation id), in one query; a
+    generation whose design system was deleted, or that saved none, is left out."""
+    generations = Generation.objects.filter(user_id=user.pk, pk__in=list(generation_ids), design_system__isnull=False)
+    return {generation.pk: generation.design_system for generation in generations.select_related("design_system")}
 
 
 def generations_of(user: User) -> QuerySet[Generation]:

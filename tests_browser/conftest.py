@@ -1,11 +1,15 @@
 """Browser tests: Playwright driving Debian's Chromium (never a downloaded browser) against a live server.
 
 Skipped, with a notice, where `chromium` is not installed (root conftest.py); `.ci/run` installs it and
-fails if they were skipped. Screenshots of every page at desktop and phone widths are written to
-`artifacts/screenshots/` (git-ignored) for people to look at.
+fails if they were skipped. `shoot(page, name)` checks the page with axe-core and saves a screenshot, in
+the light and the dark theme at desktop and phone widths, to `artifacts/screenshots/` (git-ignored) for
+people to look at; a serious or critical axe violation fails the test. axe-core is the npm package of
+tests_browser/package.json, installed with `npm ci` on first use (tests that need it are skipped, with a
+notice, where npm is absent; `--require=browser` turns that into a failure).
 """
 
 import shutil
+import subprocess
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,6 +28,11 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "artifacts" / "screenshots"
+TOOLS = Path(__file__).resolve().parent
+AXE = TOOLS / "node_modules" / "axe-core" / "axe.min.js"
+THEMES = ("light", "dark")
+#: axe's impacts that fail a test.
+BLOCKING = ("serious", "critical")
 
 
 @pytest.fixture
@@ -69,17 +78,57 @@ def page(chromium, live_server, monkeypatch):
     assert violations == [], f"Content-Security-Policy violations: {violations}"
 
 
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's browser script, installed from tests_browser/package-lock.json (`npm ci`) when missing."""
+    if not AXE.exists():
+        npm = shutil.which("npm")
+        if not npm:
+            pytest.skip("needs Node.js and npm to install axe-core for the accessibility checks: apt-get install npm")
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=TOOLS, check=True, capture_output=True, timeout=300)
+    return AXE.read_text(encoding="utf-8")
+
+
+# axe's serious and critical violations on the page as it is, each with a few of the nodes at fault.
+AXE_RUN = """async (blocking) => {
+  const results = await axe.run(document, { resultTypes: ["violations"] });
+  return results.violations.filter((v) => blocking.includes(v.impact)).map((v) =>
+    `${v.id} (${v.impact}): ${v.help}; ` + v.nodes.slice(0, 4).map((n) => n.target.join(" ")).join(" | "));
+}"""
+
+
+def axe_violations(page, axe_source: str) -> list[str]:
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(axe_source)  # evaluated by the browser's debugger, as a test tool: not subject to the page's CSP
+    return page.evaluate(AXE_RUN, list(BLOCKING))
+
+
 @pytest.fixture
-def shoot():
-    """`shoot(page, "dashboard")` saves the page at desktop and phone widths, then restores the desktop size."""
+def shoot(axe_source):
+    """`shoot(page, "dashboard")`: in the light and the dark theme (the system preference), at desktop and
+    phone widths, axe-core finds no serious or critical violation, the page does not scroll sideways, and
+    a screenshot is saved
+    (`dashboard-dark-390.png`); the page is then back at desktop width in the light theme."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
-    def take(page, name: str) -> None:
-        for size in (DESKTOP, PHONE):
-            page.set_viewport_size(size)
-            page.wait_for_timeout(50)
-            page.screenshot(path=str(SCREENSHOTS / f"{name}-{size['width']}.png"), full_page=True)
+    def take(page, name: str, *, may_scroll_sideways: bool = False, ours: bool = True) -> None:
+        """`ours=False` for a page whose markup is a vendored tool's (Swagger UI): photographed, not audited."""
+        found = {}
+        for theme in THEMES:
+            page.emulate_media(color_scheme=theme)
+            for size in (DESKTOP, PHONE):
+                page.set_viewport_size(size)
+                page.wait_for_timeout(50)
+                violations = axe_violations(page, axe_source) if ours else []
+                sideways = page.evaluate("document.documentElement.scrollWidth > window.innerWidth + 1")
+                if sideways and not may_scroll_sideways:
+                    violations.append("the page scrolls sideways")
+                if violations:
+                    found[f"{theme} {size['width']}px"] = violations
+                page.screenshot(path=str(SCREENSHOTS / f"{name}-{theme}-{size['width']}.png"), full_page=True)
+        page.emulate_media(color_scheme="light")
         page.set_viewport_size(DESKTOP)
+        assert found == {}, f"axe-core on {name}: {found}"
 
     return take
 

@@ -40,10 +40,9 @@ def requests(page):
 
 
 def test_pages_use_their_self_hosted_fonts_and_nothing_leaves_this_machine(page, live_server, requests, shoot):
-    page.goto("/")
+    sign_in(page, "typo@example.com")
     drawn_in(page, "body", "Inter")
     drawn_in(page, "h1", "Inter")
-    sign_in(page, "typo@example.com")
     drawn_in(page, ".stat .value", "Inter")
     assert families_fetched(requests) == {"inter"}, "only the faces the dashboard uses are fetched"
 
@@ -54,14 +53,22 @@ def test_pages_use_their_self_hosted_fonts_and_nothing_leaves_this_machine(page,
         "mono": {"name": "DM Mono", "stack": '"DM Mono", ui-monospace, monospace'},
     }
     owner = User.objects.get(email="typo@example.com")
-    design_system = services.design_system_create(owner=owner, name="Crumb", tokens=tokens)
-    page.goto(f"/designs/{design_system.pk}/")
-    drawn_in(page, '[data-preview="light"] h3', "Fraunces")
-    drawn_in(page, '[data-preview="light"]', "Work Sans")
-    drawn_in(page, "h1", "Inter")
-    drawn_in(page, "code", "JetBrains Mono")  # the dashboard's own code face, for hex values and variables
+    design_system = services.design_system_create(owner=owner, name="Crumb", tokens=tokens, is_public=True)
+    page.get_by_role("button", name="Sign out").click()  # a visitor's view: the owner's editor also shows
+    page.wait_for_url(f"{live_server.url}/")             # every font pairing, each in its own typeface
+    visitor = page.context.new_page()  # a page of its own, so nothing the landing page still loads counts here
+    seen: list[str] = []
+    visitor.on("request", lambda request: seen.append(request.url))
+    visitor.goto(f"/designs/{design_system.pk}/")
+    drawn_in(visitor, '#previews [data-preview="light"] .pv-display', "Fraunces")
+    drawn_in(visitor, '#previews [data-preview="light"]', "Work Sans")
+    drawn_in(visitor, "h1", "Inter")
+    drawn_in(visitor, "code", "JetBrains Mono")  # the dashboard's own code face, for hex values and variables
     in_use = {"inter", "jetbrains-mono", "fraunces", "work-sans", "dm-mono"}
-    assert {"fraunces", "work-sans", "jetbrains-mono"} <= families_fetched(requests) <= in_use
+    assert {"fraunces", "work-sans", "jetbrains-mono"} <= families_fetched(seen) <= in_use
+    requests += seen
+    page.close()
+    page = visitor
     shoot(page, "design-system-own-fonts")
 
     server = urlsplit(live_server.url)

@@ -12,6 +12,7 @@ from .ai import INTENT_JSON_SCHEMA, intent_from_ai
 from .color import normalise_hex
 from .errors import EngineInputError
 from .exports import EXPORT_FORMATS, export
+from .from_tokens import intent_from_tokens
 from .generate import generate_colors, generate_design_system, generate_typography
 from .intent import INTENT_FIELDS, LOCKABLE, Intent, intent_json_schema
 from .interpret import interpret
@@ -36,6 +37,7 @@ __all__ = [
     "generate_design_system",
     "generate_typography",
     "intent_from_ai",
+    "intent_from_tokens",
     "intent_json_schema",
     "interpret",
     "normalise_hex",

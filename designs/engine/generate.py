@@ -65,7 +65,7 @@ def brand_colours(intent: Intent) -> dict[str, str]:
     return colours
 
 
-def _neutral_scale(intent: Intent) -> dict[str, str]:
+def neutral_scale(intent: Intent) -> dict[str, str]:
     if intent.neutral == "brand":
         lightness, chroma, hue = oklch(intent.primary)
         low, high = BRAND_NEUTRAL_CHROMA
@@ -82,7 +82,7 @@ def generate_colors(intent: Intent) -> dict:
     _check(intent)
     brand = brand_colours(intent)
     colors = {name: build_scale(0.0, 0.0, brand[name]) for name in BRAND_SCALES}
-    colors["neutral"] = _neutral_scale(intent)
+    colors["neutral"] = neutral_scale(intent)
     status_band = band(intent.vibrancy)
     colors.update({name: dict(scale) for name, scale in status_scales(status_band).items()})
     anchors = {name: anchor_step(oklch(brand[name])[0]) for name in BRAND_SCALES}

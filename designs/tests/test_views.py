@@ -13,7 +13,7 @@ from credits import services as credits
 from credits.selectors import balance_of
 from designforge.models import WebhookEvent
 from designs import services
-from designs.engine import build_report, generate_design_system, generate_typography, interpret
+from designs.engine import build_report, generate_design_system, interpret
 from designs.management.commands.build_dashboard_css import dashboard_tokens
 from designs.models import DesignSystem, Generation
 from designs.views.presentation import spend_chart
@@ -61,16 +61,27 @@ def test_dashboard_needs_sign_in(client):
 
 
 def test_dashboard_shows_balance_plan_recent_systems_and_chart(signed_in, busy_user, django_assert_max_num_queries):
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         response = signed_in.get("/dashboard/")
     html = response.content.decode()
     assert response.status_code == 200
     assert f'data-testid="balance">{balance_of(busy_user)}<' in html
     assert "Free" in html
-    assert html.count('class="card card-link ds-card"') == 6  # the six newest
+    assert html.count('class="card ds-card"') == 6  # the six newest
     assert "All 12" in html  # 8 saved + 4 generated
     assert 'role="img"' in html and "Credits spent per day, last 30 days" in html
     assert "4 credits spent in total" in html  # four colour generations at 1 credit
+    activity = html[html.index('id="activity-title"'):html.index('id="recent-title"')]
+    for generation in Generation.objects.filter(user=busy_user).select_related("design_system")[:4]:
+        assert f'href="/designs/{generation.design_system.pk}/">{generation.design_system.name}</a>' in activity
+
+
+def test_activity_of_a_deleted_design_system_has_no_link(signed_in, user):
+    credits.credits_grant(user=user, amount=5, key="test:grant")
+    generation = services.generation_run(user=user, kind="colors", prompt="calm", save=True)
+    services.design_system_delete(design_system=generation.design_system)
+    activity = signed_in.get("/dashboard/").content.decode().split('id="activity-title"')[1]
+    assert "/designs/" not in activity.split('id="recent-title"')[0]
 
 
 def test_spend_chart_geometry():
@@ -103,7 +114,7 @@ def test_generate_page_shows_costs_and_balance_before_spending(signed_in, user, 
 
 
 def test_generate_creates_a_design_system_and_opens_it(signed_in, user):
-    response = signed_in.post("/generate/", form_data(use_seed="on", seed_color="#0E7C66", name="Harbour"))
+    response = signed_in.post("/generate/", form_data(seed_color="#0E7C66", name="Harbour"))
     design_system = DesignSystem.objects.get(owner=user)
     assert response.status_code == 302 and response["Location"] == f"/designs/{design_system.pk}/"
     assert design_system.name == "Harbour" and design_system.seed_color == "#0e7c66"
@@ -113,10 +124,12 @@ def test_generate_creates_a_design_system_and_opens_it(signed_in, user):
     assert "Generated “Harbour” for 2 credits." in page
 
 
-def test_generate_without_a_seed_ignores_the_colour_picker(signed_in, user):
-    signed_in.post("/generate/", form_data(seed_color="#ff0000", kind="colors"))
-    generation = Generation.objects.get(user=user)
-    assert generation.seed_color == "" and generation.kind == "colors" and generation.credits_charged == 1
+def test_an_empty_brand_colour_is_none_and_one_without_its_hash_is_used(signed_in, user):
+    signed_in.post("/generate/", form_data(seed_color="", kind="colors"))
+    signed_in.post("/generate/", form_data(seed_color="0e7c66", kind="colors"))
+    first, second = Generation.objects.filter(user=user).order_by("id")
+    assert (first.seed_color, second.seed_color) == ("", "#0e7c66")
+    assert first.kind == "colors" and first.credits_charged == 1
 
 
 def test_generate_with_htmx_answers_a_client_redirect(signed_in, user):
@@ -133,18 +146,47 @@ def test_a_double_submitted_form_generates_and_charges_once(signed_in, user):
     assert Generation.objects.filter(user=user).count() == 1 and balance_of(user) == 8
 
 
-def test_a_malformed_colour_is_refused_by_the_service_with_its_message(signed_in, user):
-    response = signed_in.post("/generate/", form_data(use_seed="on", seed_color="blue"))
-    assert response.status_code == 400
-    assert "Must be a colour written #RRGGBB (or #RGB)." in response.content.decode()
+def field_tag(html: str, field_id: str) -> str:
+    """The opening tag of the form field with this id."""
+    return re.search(rf'<(?:input|textarea|select)[^>]*\bid="{field_id}"[^>]*>', html).group(0)
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+def test_a_malformed_colour_is_the_colour_fields_own_error_with_focus_on_it(signed_in, user, htmx):
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+    response = signed_in.post("/generate/", form_data(seed_color="blue"), **headers)
+    html = response.content.decode()
+    assert response.status_code == (200 if htmx else 400)
+    seed = field_tag(html, "id_seed_color")
+    assert 'aria-invalid="true"' in seed and "error-seed_color" in seed and "autofocus" in seed
+    assert '<p class="field-error" id="error-seed_color">Must be a colour written #RRGGBB (or #RGB).</p>' in html
+    assert html.count('class="field-error"') == 1 and 'data-testid="generate-error"' not in html  # one message
+    assert 'aria-invalid="true"' not in field_tag(html, "id_prompt")
     assert balance_of(user) == 10 and not Generation.objects.exists()
 
 
-def test_generate_needs_a_prompt_or_a_colour(signed_in, user):
+def test_generate_needs_a_prompt_or_a_colour_and_says_so_at_the_prompt(signed_in, user):
     response = signed_in.post("/generate/", form_data(prompt=""))
+    html = response.content.decode()
     assert response.status_code == 400
-    assert "Describe what you want, or start from a brand colour" in response.content.decode()
+    prompt = field_tag(html, "id_prompt")
+    assert 'aria-invalid="true"' in prompt and "error-prompt" in prompt and "autofocus" in prompt
+    assert "Describe your brand or product, or give a brand colour (or both)." in html
+    assert html.count('class="field-error"') == 1
     assert balance_of(user) == 10 and not Generation.objects.exists()
+
+
+def test_a_prompt_too_long_is_the_prompts_error(signed_in, user):
+    html = signed_in.post("/generate/", form_data(prompt="x" * 501)).content.decode()
+    assert 'aria-invalid="true"' in field_tag(html, "id_prompt") and "at most 500 characters" in html
+
+
+def test_the_generate_form_has_a_colour_field_a_counter_and_no_checkbox(signed_in, user):
+    html = signed_in.get("/generate/").content.decode()
+    assert 'type="checkbox"' not in html and "use_seed" not in html
+    assert 'name="seed_color"' in html and 'data-picker-for="id_seed_color"' in html
+    assert 'data-clear-for="id_seed_color"' in html
+    assert 'data-counter-for="id_prompt" data-max="500"' in html and "prompt-count" in field_tag(html, "id_prompt")
 
 
 def test_zero_credits_shows_a_clear_message_and_a_link_to_buy_more(signed_in, user):
@@ -153,6 +195,7 @@ def test_zero_credits_shows_a_clear_message_and_a_link_to_buy_more(signed_in, us
     assert 'data-testid="zero-credits"' in html and "You have no credits left" in html
     assert 'href="/billing/"' in html
     assert re.search(r'<button type="submit" class="button primary" disabled>Generate</button>', html)
+    assert "data-testid=\"generate-error\"" not in html  # one message, not two stacked
 
 
 @pytest.mark.parametrize("htmx", [False, True])
@@ -186,117 +229,6 @@ def test_pages_refuse_posts_without_a_csrf_token(user):
     assert DesignSystem.objects.filter(pk=design_system.pk).exists()
 
 
-# --- a design system's page ---------------------------------------------------------------------------
-
-
-def test_design_system_page_shows_swatches_previews_report_and_exports(
-    signed_in, user, django_assert_max_num_queries
-):
-    design_system = make(user, "Harbour")
-    with django_assert_max_num_queries(3):
-        response = signed_in.get(f"/designs/{design_system.pk}/")
-    html = response.content.decode()
-    assert response.status_code == 200
-    for scale, steps in design_system.tokens["colors"].items():
-        assert f'aria-label="{scale} scale"' in html
-        assert all(hex_color in html for hex_color in steps.values())
-    assert 'data-preview="light"' in html and 'data-preview="dark"' in html
-    light = design_system.tokens["themes"]["light"]
-    assert f"--ds-primary: {light['primary']}" in html and f"--ds-on-primary: {light['on-primary']}" in html
-    for mode in ("protanopia", "deuteranopia", "tritanopia"):
-        assert f'id="cvd-{mode}"' in html and f'<option value="{mode}">' in html
-    rows = design_system.report["contrast"]
-    assert html.count("<tr>", html.index('data-testid="contrast-report"')) >= len(rows)
-    for fmt in ("css", "scss", "tailwind", "dtcg", "json"):
-        assert f'href="/api/design-systems/{design_system.pk}/export/{fmt}/" download' in html
-    assert "Rename" in html and "Make public" in html and "Delete for good" in html
-
-
-def test_swatch_text_is_legible_on_every_swatch(signed_in, user):
-    from designs.views.presentation import swatch_scales
-
-    for scale in swatch_scales(make(user).tokens):
-        assert all(swatch["ratio"] >= 4.5 for swatch in scale["swatches"])
-
-
-def test_typography_only_systems_render_with_the_dashboards_colours(signed_in, user):
-    design_system = make(user, tokens=generate_typography(interpret("editorial magazine")))
-    html = signed_in.get(f"/designs/{design_system.pk}/").content.decode()
-    assert "--ds-primary: var(--color-primary)" in html and "Type scale" in html
-    assert "Contrast report" not in html
-
-
-def test_the_export_links_list_the_preferred_format_first(signed_in, user):
-    from accounts.services import user_update_preferences
-
-    user_update_preferences(user=user, changes={"export_format": "tailwind"})
-    design_system = make(user)
-    html = signed_in.get(f"/designs/{design_system.pk}/").content.decode()
-    formats = re.findall(r'data-format="(\w+)"', html)
-    assert formats[0] == "tailwind" and sorted(formats) == ["css", "dtcg", "json", "scss", "tailwind"]
-
-
-def test_the_vision_switch_works_without_javascript(signed_in, user):
-    design_system = make(user)
-    html = signed_in.get(f"/designs/{design_system.pk}/?vision=deuteranopia").content.decode()
-    assert 'data-vision="deuteranopia"' in html
-    html = signed_in.get(f"/designs/{design_system.pk}/?vision=<script>").content.decode()
-    assert 'data-vision="normal"' in html
-
-
-def test_private_design_systems_are_404_for_everyone_else(client, user):
-    design_system = make(user)
-    assert client.get(f"/designs/{design_system.pk}/").status_code == 404
-    client.force_login(UserFactory.create())
-    response = client.get(f"/designs/{design_system.pk}/")
-    assert response.status_code == 404 and "Page not found" in response.content.decode()
-
-
-def test_public_design_systems_are_viewable_by_anyone_without_the_owners_controls(client, user):
-    design_system = make(user, is_public=True)
-    html = client.get(f"/designs/{design_system.pk}/").content.decode()
-    assert "Harbour" not in html and design_system.name in html
-    assert "Delete for good" not in html and "Rename" not in html
-
-
-def test_owner_renames_publishes_and_deletes(signed_in, user):
-    design_system = make(user)
-    response = signed_in.post(f"/designs/{design_system.pk}/rename/", {"name": "  Tidewater "})
-    assert response.status_code == 302
-    design_system.refresh_from_db()
-    assert design_system.name == "Tidewater"
-
-    signed_in.post(f"/designs/{design_system.pk}/visibility/", {"is_public": "true"})
-    design_system.refresh_from_db()
-    assert design_system.is_public
-    assert design_system.name in signed_in.get("/showcase/").content.decode()
-    signed_in.post(f"/designs/{design_system.pk}/visibility/", {"is_public": "false"})
-    design_system.refresh_from_db()
-    assert not design_system.is_public
-
-    response = signed_in.post(f"/designs/{design_system.pk}/delete/")
-    assert response["Location"] == "/dashboard/" and not DesignSystem.objects.filter(pk=design_system.pk).exists()
-    assert "Deleted “Tidewater”." in signed_in.get("/dashboard/").content.decode()
-
-
-def test_a_blank_name_is_refused_with_a_message(signed_in, user):
-    design_system = make(user, "Keep me")
-    response = signed_in.post(f"/designs/{design_system.pk}/rename/", {"name": "   "}, follow=True)
-    design_system.refresh_from_db()
-    assert design_system.name == "Keep me"
-    assert "This field may not be blank." in response.content.decode()
-
-
-def test_nobody_else_can_change_a_design_system(client, user):
-    design_system = make(user, is_public=True)
-    client.force_login(UserFactory.create())
-    assert client.post(f"/designs/{design_system.pk}/rename/", {"name": "Mine"}).status_code == 404
-    assert client.post(f"/designs/{design_system.pk}/visibility/", {"is_public": "false"}).status_code == 404
-    assert client.post(f"/designs/{design_system.pk}/delete/").status_code == 404
-    design_system.refresh_from_db()
-    assert design_system.name == "Acme" and design_system.is_public
-
-
 # --- lists ------------------------------------------------------------------------------------------
 
 
@@ -305,9 +237,10 @@ def test_showcase_lists_public_systems_for_anyone(client, busy_user, django_asse
         response = client.get("/showcase/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.count('class="card card-link ds-card"') == 4
+    assert html.count('class="card ds-card"') == 4
     assert "System 0" in html and "System 1" not in html
     assert busy_user.email not in html
+    assert "Duplicate to my designs" not in html and "Sign in to make your own" in html
 
 
 def test_own_list_is_paginated(signed_in, busy_user, django_assert_max_num_queries):
@@ -315,9 +248,43 @@ def test_own_list_is_paginated(signed_in, busy_user, django_assert_max_num_queri
         make(busy_user, f"More {i}")
     with django_assert_max_num_queries(5):  # + the plan's limit
         response = signed_in.get("/designs/")
-    assert response.content.decode().count('class="card card-link ds-card"') == 12
+    assert response.content.decode().count('class="card ds-card"') == 12
     assert "Page 1 of 2" in response.content.decode()
-    assert signed_in.get("/designs/?page=2").content.decode().count('class="card card-link ds-card"') == 10
+    assert signed_in.get("/designs/?page=2").content.decode().count('class="card ds-card"') == 10
+
+
+def names_listed(html: str) -> list[str]:
+    return re.findall(r'class="ds-card-link" href="/designs/\d+/">([^<]+)</a>', html)
+
+
+def test_own_list_searches_names_and_sentences_and_sorts(signed_in, user, django_assert_max_num_queries):
+    services.design_system_create(owner=user, name="Harbour", intent={"primary": "#2563eb"}, prompt="calm fintech")
+    services.design_system_create(owner=user, name="bakery", intent={"primary": "#c2410c"}, prompt="warm crumbs")
+    services.design_system_create(owner=user, name="Atlas", intent={"primary": "#16a34a"}, prompt="Calm maps")
+    with django_assert_max_num_queries(6):  # + the plan's limit, and counting them all (a search counts its own)
+        html = signed_in.get("/designs/?q=CALM&sort=name").content.decode()
+    assert names_listed(html) == ["Atlas", "Harbour"]  # name or sentence, any case; by name
+    assert "2 design systems match “CALM”" in html and 'value="CALM"' in html
+    assert names_listed(signed_in.get("/designs/?sort=name").content.decode()) == ["Atlas", "bakery", "Harbour"]
+    assert names_listed(signed_in.get("/designs/?sort=oldest").content.decode()) == ["Harbour", "bakery", "Atlas"]
+    assert names_listed(signed_in.get("/designs/?sort=nonsense").content.decode()) == ["Atlas", "bakery", "Harbour"]
+    assert "None of your design systems matches “zebra”" in signed_in.get("/designs/?q=zebra").content.decode()
+
+
+def test_pages_of_a_search_keep_the_search(signed_in, user, no_saved_limit):
+    for i in range(14):
+        make(user, f"Calm {i}")
+    html = signed_in.get("/designs/?q=calm&sort=name").content.decode()
+    assert 'href="?q=calm&amp;sort=name&amp;page=2"' in html
+
+
+def test_the_showcase_searches_and_offers_signed_in_people_a_duplicate(client, busy_user):
+    other = UserFactory.create()
+    client.force_login(other)
+    html = client.get("/showcase/?q=system 2").content.decode()
+    assert names_listed(html) == ["System 2"]
+    public = DesignSystem.objects.get(name="System 2")
+    assert f'action="/designs/{public.pk}/duplicate/"' in html and "Duplicate to my designs" in html
 
 
 # --- the dashboard's own design system ----------------------------------------------------------------

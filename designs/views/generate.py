@@ -33,9 +33,8 @@ class GenerateForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3, "placeholder": "calm, trustworthy fintech for young families"}),
     )
-    use_seed = forms.BooleanField(label="Start from a brand colour", required=False)
-    # Checked by the service (as for the API); a colour picker sends #rrggbb.
-    seed_color = forms.CharField(label="Brand colour", max_length=7, required=False, initial="#4f46e5")
+    # Empty: no brand colour. Checked by the service (as for the API); a bad one is this field's error.
+    seed_color = forms.CharField(label="Brand colour (optional)", max_length=7, required=False)
     kind = forms.ChoiceField(
         label="What to generate", choices=Generation.Kind.choices, initial=Generation.Kind.DESIGN_SYSTEM
     )
@@ -43,11 +42,25 @@ class GenerateForm(forms.Form):
     # One key per rendered form: a double submit generates (and charges) once.
     request_key = forms.UUIDField(widget=forms.HiddenInput)
 
+    def clean_seed_color(self):
+        seed = self.cleaned_data["seed_color"].strip()
+        return f"#{seed}" if seed and not seed.startswith("#") else seed
+
     def clean(self):
         data = super().clean()
-        if not data.get("prompt") and not data.get("use_seed"):
-            raise forms.ValidationError("Describe what you want, or start from a brand colour (or both).")
+        if "prompt" in data and not data.get("prompt") and not data.get("seed_color"):
+            self.add_error("prompt", "Describe your brand or product, or give a brand colour (or both).")
         return data
+
+    def add_service_errors(self, error: DomainError) -> bool:
+        """The service's field messages (`seed_color`, `prompt`, `name`) on their fields; False when the
+        error is not about this form's fields (credits, the provider), to be shown above the form."""
+        if error.code != "invalid" or not error.details or not set(error.details) <= set(self.fields):
+            return False
+        for field, problems in error.details.items():
+            for problem in problems:
+                self.add_error(field, problem)
+        return True
 
 
 def _fresh_form(data=None) -> GenerateForm:
@@ -73,6 +86,8 @@ def _generate_page(request, form, *, error: DomainError | None = None, status: i
         "insufficient": isinstance(error, InsufficientCredits),
         "limit_reached": isinstance(error, DesignSystemLimitReached),
         "saved": selectors.saved_allowance(request.user),  # the page always saves: full means upgrade first
+        # Focus goes to the first problem (the field, or the message above the form), with or without JavaScript.
+        "first_invalid": next((name for name in ("prompt", "seed_color", "kind", "name") if form[name].errors), ""),
     }
     if request.headers.get("HX-Request"):
         # htmx swaps only 2xx answers: the panel, with its message, comes back as 200.
@@ -95,7 +110,7 @@ def generate(request):
             user=request.user,
             kind=data["kind"],
             prompt=data["prompt"],
-            seed_color=data["seed_color"] if data["use_seed"] else None,
+            seed_color=data["seed_color"] or None,
             save=True,
             name=data["name"],
             idempotency_key=f"page:{data['request_key']}",
@@ -104,6 +119,8 @@ def generate(request):
         # A new key for the next try: the failed request stays answered by its own outcome.
         retry = _fresh_form({**request.POST.dict(), "request_key": str(uuid.uuid4())})
         retry.is_valid()
+        if retry.add_service_errors(error):
+            return _generate_page(request, retry, status=error.status_code)
         return _generate_page(request, retry, error=error, status=error.status_code)
     return _follow(request, generation)
 

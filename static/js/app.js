@@ -1,6 +1,7 @@
 /* DesignForge dashboard: small progressive enhancements. Every page works without this file. */
 (function () {
   "use strict";
+  document.documentElement.classList.add("js");  /* for styles of what only works without JavaScript */
 
   /* Clerk (only when configured: base.html then loads clerk-js with id="clerk-js"). */
   var clerkPromise = null;
@@ -56,18 +57,61 @@
     });
   }
 
-  /* Generate: show the cost of the chosen kind and the balance left after it. */
+  /* Colour fields: a hex text field is the value; its picker (shown only with JavaScript) writes into it and
+   * follows it; "Clear" empties it. Each change is an `input` event on the text field, as typing is. */
+  var HEX = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i;
+  function fullHex(text) {
+    var digits = text.trim().replace("#", "").toLowerCase();
+    return "#" + (digits.length === 3 ? digits.replace(/(.)/g, "$1$1") : digits);
+  }
+  function changed(field) { field.dispatchEvent(new Event("input", { bubbles: true })); }
+  function wireColourFields(root) {
+    root.querySelectorAll("[data-picker-for]").forEach(function (picker) {
+      var text = document.getElementById(picker.dataset.pickerFor);
+      if (!text) return;
+      picker.hidden = false;
+      if (HEX.test(text.value)) picker.value = fullHex(text.value);  // else it keeps what the page gave it
+      picker.addEventListener("input", function () { text.value = picker.value; changed(text); });
+      text.addEventListener("input", function () { if (HEX.test(text.value)) picker.value = fullHex(text.value); });
+    });
+    root.querySelectorAll("[data-clear-for]").forEach(function (button) {
+      var text = document.getElementById(button.dataset.clearFor);
+      if (!text) return;
+      button.hidden = false;
+      button.addEventListener("click", function () { text.value = ""; changed(text); text.focus(); });
+    });
+  }
+
+  /* A text field's character counter ("120 / 500"); screen readers hear it near the limit only. */
+  function wireCounters(root) {
+    root.querySelectorAll("[data-counter-for]").forEach(function (counter) {
+      var field = document.getElementById(counter.dataset.counterFor);
+      var announce = counter.closest("form").querySelector("[data-counter-announce]");
+      var max = parseInt(counter.dataset.max, 10), said = null;
+      function update() {
+        var left = max - field.value.length;
+        counter.textContent = field.value.length + " / " + max;
+        counter.classList.toggle("is-near", left <= 50);
+        var mark = left <= 0 ? 0 : left <= 20 ? 20 : left <= 50 ? 50 : null;
+        if (announce && mark !== said) {
+          said = mark;
+          announce.textContent = mark === null ? "" : left + " characters left";
+        }
+      }
+      field.addEventListener("input", update);
+      update();
+    });
+  }
+
+  /* Generate: show the cost of the chosen kind. */
   function wireCost(root) {
     root.querySelectorAll("[data-cost-form]").forEach(function (form) {
-      var balance = parseInt(form.dataset.balance, 10);
       var cost = form.querySelector("[data-cost]");
-      var after = form.querySelector("[data-after]");
       function update() {
         var chosen = form.querySelector("input[name=kind]:checked");
         if (!chosen || !cost) return;
         var price = parseInt(chosen.dataset.credits, 10);
         cost.textContent = price + (price === 1 ? " credit" : " credits");
-        if (after) after.textContent = Math.max(balance - price, 0) + (balance - price === 1 ? " credit" : " credits");
       }
       form.addEventListener("change", update);
       update();
@@ -90,6 +134,8 @@
   function enhance(root) {
     wireVisionSwitch(root);
     wireCost(root);
+    wireColourFields(root);
+    wireCounters(root);
     wireCopy(root);
   }
 

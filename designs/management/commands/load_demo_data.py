@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from accounts.services import user_sign_in_dev
 from designs import selectors, services
-from designs.engine import generate_design_system, interpret
+from designs.engine import interpret
 
 DEMO_EMAIL = "demo@designforge.local"
 
@@ -32,7 +32,7 @@ class Command(BaseCommand):
                 name=name,
                 prompt=prompt,
                 seed_color=seed_color or "",
-                tokens=generate_design_system(interpret(prompt, seed_color)),
+                intent=interpret(prompt, seed_color).to_dict(),  # editable in the editor
                 is_public=is_public,
             )
             created += 1
