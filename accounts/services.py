@@ -11,7 +11,7 @@ import secrets
 from datetime import timedelta
 
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -67,12 +67,9 @@ def user_upsert_from_clerk(*, profile: ClerkProfile) -> tuple[User, bool]:
     with transaction.atomic(savepoint=False):  # inside a caller's transaction (the inbox), no savepoint
         existing = User.objects.select_for_update().filter(clerk_id=profile.clerk_id).first()
         if existing is None:
-            _release_email(email=profile.email, keep_clerk_id=profile.clerk_id)
-            # The password is unusable: people sign in through Clerk.
-            user = User(clerk_id=profile.clerk_id, password=make_password(None), **_profile_fields(profile))
-            if insert_if_absent(user, unique=("clerk_id",)):
-                user_created.send(sender=User, user=user)
-                return user, True
+            created = _insert_user(profile)
+            if created is not None:
+                return created, True
             # A concurrent caller created this Clerk id first: wait for it, then update theirs.
             existing = User.objects.select_for_update().get(clerk_id=profile.clerk_id)
         if existing.is_closed or _is_older(profile, existing):
@@ -82,6 +79,24 @@ def user_upsert_from_clerk(*, profile: ClerkProfile) -> tuple[User, bool]:
             setattr(existing, field, value)
         existing.save()
         return existing, False
+
+
+def _insert_user(profile: ClerkProfile) -> User | None:
+    """The new user of a Clerk id not stored yet, with `user_created` sent; None if a racing caller
+    inserted that Clerk id first. A row clashing on any unique key inserts nothing (racing callers
+    for one Clerk id carry the same e-mail, and PostgreSQL may find either clash first); when the
+    clash was another Clerk id taking the same e-mail at that moment, the e-mail is released once more
+    and the insert tried again."""
+    # The password is unusable: people sign in through Clerk.
+    user = User(clerk_id=profile.clerk_id, password=make_password(None), **_profile_fields(profile))
+    for _ in range(2):
+        _release_email(email=profile.email, keep_clerk_id=profile.clerk_id)
+        if insert_if_absent(user, unique=None):
+            user_created.send(sender=User, user=user)
+            return user
+        if User.objects.filter(clerk_id=profile.clerk_id).exists():
+            return None
+    raise IntegrityError(f"Clerk user {profile.clerk_id} could not be stored: its e-mail is still held by another")
 
 
 def _is_older(profile: ClerkProfile, user: User) -> bool:

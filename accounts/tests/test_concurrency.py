@@ -51,3 +51,59 @@ def test_first_requests_racing_distinct_webhook_deliveries_give_one_user(setting
     assert User.objects.filter(clerk_id="user_race").count() == 1
     assert LedgerEntry.objects.filter(account__user__clerk_id="user_race").count() == 1
     assert audit_mismatches() == []
+
+
+
+def test_a_user_created_while_another_clerk_user_is_being_stored_with_the_same_email_takes_it():
+    """Clerk moved an e-mail from one user to another, and both arrive at once: the second INSERT waits
+    for the first and clashes on the e-mail only. It takes the address (the newer claim) instead of
+    failing, and the first keeps its account without it."""
+    import time
+    from threading import Event, Thread
+
+    from django.db import connection, transaction
+
+    from accounts.clerk import ClerkProfile
+    from accounts.services import user_upsert_from_clerk
+
+    inserted, results = Event(), {}
+
+    def wait_until_a_statement_waits_for_a_lock():
+        deadline = time.monotonic() + 10
+        with connection.cursor() as cursor:
+            while time.monotonic() < deadline:
+                cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted")
+                if cursor.fetchone()[0]:
+                    return
+                time.sleep(0.01)
+
+    def first():
+        try:
+            with transaction.atomic():
+                user_upsert_from_clerk(profile=ClerkProfile(clerk_id="user_old", email="moved@example.com"))
+                inserted.set()
+                wait_until_a_statement_waits_for_a_lock()  # the second INSERT, on this row's e-mail
+        finally:
+            connection.close()
+
+    def second():
+        inserted.wait(timeout=10)
+        try:
+            results["second"] = user_upsert_from_clerk(
+                profile=ClerkProfile(clerk_id="user_new", email="Moved@example.com")
+            )[1]
+        except Exception as error:  # noqa: BLE001 - the assertion shows what was raised
+            results["second"] = error
+        finally:
+            connection.close()
+
+    threads = [Thread(target=first), Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert results == {"second": True}
+    emails = dict(User.objects.filter(clerk_id__in=["user_old", "user_new"]).values_list("clerk_id", "email"))
+    assert emails == {"user_old": None, "user_new": "Moved@example.com"}
+    assert LedgerEntry.objects.filter(idempotency_key="signup").count() == 2
