@@ -13,7 +13,9 @@ Prints, for the briefs below (colour words, modifiers, moods and industries):
   at its lightness and hue, and L >= 0.6; dark: L <= 0.45);
 - brand exactness: for brand colours given as a seed (and as secondary/accent in an intent), the share
   that appear unchanged in their scale and as the light theme's fill;
-- contrast: the share of generated systems whose report passes.
+- contrast: the share of generated systems whose report passes;
+- look-alikes: the briefs' systems whose report warns that a brand colour looks like a status colour
+  in some theme, and those where it is the secondary or the accent (the primary is the brief's own).
 Targets (issue 8): no pair under 0.05; >= 90% on-colour; 100% exact and passing.
 """
 
@@ -119,10 +121,13 @@ def exact(tokens: dict, scale: str, colour: str) -> bool:
 def main() -> None:
     systems = []
     passing = 0
+    look_alike_roles = []
     for brief, _, _ in BRIEFS:
         intent = interpret(brief)
         tokens = generate_design_system(intent)
-        passing += build_report(tokens)["passes"]
+        report = build_report(tokens)
+        passing += report["passes"]
+        look_alike_roles.append({warning["roles"][0] for warning in report["warnings"]})
         systems.append((brief, intent, tokens))
 
     distances = []
@@ -169,6 +174,9 @@ def main() -> None:
           + "".join(f"\n  missed: {brief!r}" for brief, _, _ in modified if brief not in held))
     print(f"brand exactness: {exact_count}/{total} = {exact_count / total:.0%}")
     print(f"contrast passes: {passing}/{generated} = {passing / generated:.0%}")
+    derived = sum(bool(roles - {"primary"}) for roles in look_alike_roles)
+    print(f"look-alikes: {sum(map(bool, look_alike_roles))}/{len(BRIEFS)} systems warn that a brand colour looks "
+          f"like a status colour; {derived}/{len(BRIEFS)} the secondary or accent")
     if exact_count != total or passing != generated:
         sys.exit(1)
 

@@ -205,6 +205,14 @@ def parse_css_color(text: str) -> tuple[str, float] | None:
     return colour.to_string(hex=True, alpha=False), round(colour.alpha(), 4)
 
 
+def composite(hex_color: str, alpha: float, backdrop: str) -> str:
+    """What a translucent colour looks like over an opaque ``backdrop`` (coloraide's source-over layering)."""
+    if alpha >= 1:
+        return hex_color
+    colour = _colour(hex_color).clone().set("alpha", alpha)
+    return Color.layer([colour, backdrop], space="srgb").to_string(hex=True)
+
+
 def clear_caches() -> None:
     """Forget memoised results (the benchmark uses this to time cold runs)."""
     for cached in (_colour, _linear, _oklch_coords, _cusp, from_oklch, max_chroma, luminance, _simulated,

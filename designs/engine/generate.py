@@ -5,6 +5,8 @@ always computed separately from the tokens (``build_report``), so it can
 never describe anything other than what the tokens hold.
 """
 
+import itertools
+
 from .color import delta_e_ok, has_hue, oklch
 from .harmony import derive
 from .intent import Intent
@@ -28,9 +30,11 @@ def _check(intent: Intent) -> None:
         raise TypeError("expected an Intent (use interpret(), intent_from_ai() or Intent.from_dict())")
 
 
-#: A derived colour this close (ΔE-OK) to a status fill would read as that status: it turns away.
+#: A derived colour this close (ΔE-OK) to a status fill would read as that status: it moves away, first by
+#: turning its hue a little, then by also making it lighter or darker, each nearest move first.
 STATUS_CLEARANCE = 0.1
-_TURNS = (0, 12, -12, 24, -24, 36, -36)
+_TURNS = (0, 12, -12, 24, -24, 36, -36, 48, -48)
+_LIGHTNESS_SHIFTS = (0.0, 0.06, -0.06, 0.12, -0.12)
 
 
 def _status_fills(vibrancy: float) -> list[str]:
@@ -42,13 +46,17 @@ def _status_fills(vibrancy: float) -> list[str]:
 
 
 def _derived(intent: Intent, role: str) -> str:
-    """A colour the intent did not give, from its harmony, turned (by the smallest turn that does it) so it
+    """A colour the intent did not give, from its harmony, moved (by the smallest move that does it) so it
     does not pass for a status colour, like a yellow brand's analogous green beside success; when no
-    turn clears them all, the one that keeps furthest away."""
+    move clears them all, the one that keeps furthest away."""
     fills = _status_fills(intent.vibrancy)
     best, best_distance = None, -1.0
-    for turn in _TURNS:
-        candidate = derive(intent.primary, role=role, harmony=intent.harmony, vibrancy=intent.vibrancy, hue_jitter=turn)
+    shifts = (0.0,) if intent.harmony == "monochrome" else _LIGHTNESS_SHIFTS  # its lightness steps are its design
+    for shift, turn in itertools.product(shifts, _TURNS):
+        candidate = derive(
+            intent.primary, role=role, harmony=intent.harmony, vibrancy=intent.vibrancy,
+            hue_jitter=turn, lightness_shift=shift,
+        )  # fmt: skip
         distance = min(delta_e_ok(candidate, fill) for fill in fills)
         if distance >= STATUS_CLEARANCE:
             return candidate

@@ -41,17 +41,25 @@ def _lightness(primary_l: float, role: str, harmony: str, hue: float) -> float:
 
 
 def derive(
-    primary: str, *, role: str, harmony: str, vibrancy: float, hue_jitter: float = 0.0, hue: float | None = None
+    primary: str,
+    *,
+    role: str,
+    harmony: str,
+    vibrancy: float,
+    hue_jitter: float = 0.0,
+    lightness_shift: float = 0.0,
+    hue: float | None = None,
 ) -> str:
     """The secondary or accent colour (``role``) for a primary, a harmony and a vibrancy; ``hue``
     overrides the harmony's hue (a hue the brief asked for), keeping the lightness and chroma that
-    make it a companion of the primary."""
+    make it a companion of the primary. ``hue_jitter`` turns the hue and ``lightness_shift`` moves
+    the lightness (within what a companion may take) from where the harmony puts them."""
     primary_l, primary_c, primary_h = oklch(primary)
     if hue is None:
         offset = HUE_OFFSETS[harmony][0 if role == "secondary" else 1]
         hue = (primary_h if has_hue(primary) else GREY_BRAND_HUE) + offset
     hue = (hue + hue_jitter) % 360
-    lightness = _lightness(primary_l, role, harmony, hue)
+    lightness = min(max(_lightness(primary_l, role, harmony, hue) + lightness_shift, 0.3), 0.9)
     share = relative_chroma(vibrancy) * (0.85 if role == "secondary" else 1.0)
     if harmony == "monochrome":
         share = min(share, 0.9) * (0.6 if role == "secondary" else 1.1)

@@ -113,22 +113,33 @@ def _brand_fills(themes: dict, colors: dict) -> list[dict]:
     return entries
 
 
+def _theme_list(themes: list[str]) -> str:
+    listed = themes[0] if len(themes) == 1 else ", ".join(themes[:-1]) + " and " + themes[-1]
+    return f"the {listed} theme" + ("s" if len(themes) > 1 else "")
+
+
 def _warnings(themes: dict) -> list[dict]:
-    warnings = []
+    """One warning per pair of roles that look alike, naming every theme where they do and the
+    smallest distance among them."""
+    found: dict[tuple[str, str], dict[str, float]] = {}
     for theme in THEMES:
         roles = themes.get(theme)
         if not roles:
             continue
-        for first, second in DISTINCT_ROLES:
-            distance = delta_e_ok(roles[first], roles[second])
+        for pair in DISTINCT_ROLES:
+            distance = delta_e_ok(roles[pair[0]], roles[pair[1]])
             if distance < LOOK_ALIKE_DISTANCE:
-                warnings.append({
-                    "theme": theme,
-                    "roles": [first, second],
-                    "delta_e_ok": round(distance, 3),
-                    "message": f"{first.capitalize()} and {second} look alike in the {theme} theme "
-                    f"(ΔE-OK {distance:.3f}); people may mistake one for the other.",
-                })
+                found.setdefault(pair, {})[theme] = distance
+    warnings = []
+    for (first, second), distances in found.items():
+        closest = min(distances.values())
+        warnings.append({
+            "roles": [first, second],
+            "themes": list(distances),
+            "delta_e_ok": round(closest, 3),
+            "message": f"{first.capitalize()} and {second} look alike in {_theme_list(list(distances))} "
+            f"(ΔE-OK {closest:.3f} at the closest); people may mistake one for the other.",
+        })
     return warnings
 
 

@@ -28,6 +28,7 @@ from designs.engine import (
     repair_themes,
 )
 from designs.engine.color import floor2, from_oklch, max_chroma
+from designs.engine.harmony import derive
 from designs.engine.status import BAND_CHROMA, band_fill_steps, choose_status_steps, status_scales
 from designs.engine.themes import complete_theme
 
@@ -404,6 +405,35 @@ def test_report_warns_when_a_red_brand_looks_like_danger():
     assert any(set(w["roles"]) == {"primary", "danger"} for w in warnings)
     calm = build_report(generate_colors(Intent(primary="#2563eb")))["warnings"]
     assert not any("danger" in w["roles"] for w in calm)
+
+
+def delta_e_ok(first: str, second: str) -> float:
+    return Color(first).delta_e(second, method="ok")
+
+
+def test_a_harmony_colour_that_would_pass_for_a_status_moves_away_from_it():
+    # A teal's triadic accent falls between danger and warning: it moves until it reads as neither.
+    intent = Intent(primary="#0e7c66", harmony="triadic")
+    as_the_harmony_puts_it = derive(intent.primary, role="accent", harmony="triadic", vibrancy=intent.vibrancy)
+    tokens = generate_colors(intent)
+    for theme in ("light", "dark"):
+        roles = tokens["themes"][theme]
+        assert min(delta_e_ok(roles["accent"], roles[status]) for status in ("danger", "success", "warning")) >= 0.1
+    assert tokens["themes"]["light"]["accent"] != as_the_harmony_puts_it
+    assert delta_e_ok(as_the_harmony_puts_it, tokens["themes"]["light"]["warning"]) < 0.1
+
+
+def test_report_warns_once_per_pair_naming_every_theme_where_it_looks_alike():
+    warnings = build_report(generate_colors(Intent(primary="#d72a2a")))["warnings"]
+    pairs = [tuple(w["roles"]) for w in warnings]
+    assert len(pairs) == len(set(pairs))
+    danger = next(w for w in warnings if w["roles"] == ["primary", "danger"])
+    assert danger["themes"] and set(danger["themes"]) <= {"light", "dark", "light-high", "dark-high"}
+    themes = generate_colors(Intent(primary="#d72a2a"))["themes"]
+    distances = {theme: delta_e_ok(roles["primary"], roles["danger"]) for theme, roles in themes.items()}
+    assert danger["themes"] == [theme for theme, distance in distances.items() if distance < 0.1]
+    assert danger["delta_e_ok"] == round(min(distances[theme] for theme in danger["themes"]), 3)
+    assert all(theme in danger["message"] for theme in danger["themes"])
 
 
 def test_report_of_typography_alone_has_nothing_to_check():
