@@ -198,7 +198,7 @@ def _verify(token: str) -> dict | None:
 
 def _client(retries: RetryConfig = INTERACTIVE_RETRIES) -> Clerk:
     if not settings.CLERK_SECRET_KEY:
-        raise NotConfigured("Clerk is not configured on this server (CLERK_SECRET_KEY is unset).")
+        raise NotConfigured("Syncing from Clerk is not configured on this server yet.")
     return Clerk(
         bearer_auth=settings.CLERK_SECRET_KEY,
         server_url=f"{settings.CLERK_API_URL.rstrip('/')}/{API_VERSION}",

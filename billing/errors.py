@@ -12,7 +12,7 @@ __all__ = [
 
 
 class StripeNotConfigured(NotConfigured):
-    message = "Payments are not configured on this server (STRIPE_SECRET_KEY is unset)."
+    message = "Payments are not configured on this server yet."
 
 
 class AlreadySubscribed(Conflict):

@@ -87,6 +87,7 @@ def test_me_shows_only_known_preferences_stored_before_the_schema(user_api, user
 def test_sync_without_clerk_is_503(user_api):
     response = user_api.post("/api/me/sync")
     assert response.status_code == 503 and response.json()["error"]["code"] == "not_configured"
+    assert response.json()["error"]["message"] == "Syncing from Clerk is not configured on this server yet."
 
 
 def test_sync_rereads_user_from_clerk(user_api, user, fake_clerk):

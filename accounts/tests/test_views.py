@@ -98,7 +98,7 @@ def test_export_format_choices_match_the_engine():
 
 def test_sync_without_clerk_shows_the_message(signed_in):
     response = signed_in.post("/account/sync/", follow=True)
-    assert "Clerk is not configured on this server" in response.content.decode()
+    assert "Syncing from Clerk is not configured on this server yet." in response.content.decode()
 
 
 def test_sync_rereads_the_profile_from_clerk(signed_in, user, fake_clerk):

@@ -90,7 +90,7 @@ def test_checkout_and_portal_answer_503_without_stripe_keys(user_api, path):
     response = user_api.post(path, {"plan": "pro"}, format="json")
     assert response.status_code == 503
     assert response.json()["error"]["code"] == "not_configured"
-    assert "STRIPE_SECRET_KEY" in response.json()["error"]["message"]
+    assert response.json()["error"]["message"] == "Payments are not configured on this server yet."  # no setting names
 
 
 @pytest.mark.parametrize(

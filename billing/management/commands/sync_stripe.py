@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from billing import selectors, services, stripe_api
+from billing.errors import StripeNotConfigured
 from billing.models import Plan, Subscription
 from billing.payloads import TERMINAL_STATUSES, SubscriptionState, subscription_state
 from designforge.errors import DomainError
@@ -27,8 +28,10 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run, page_size, **options):
         try:
             self._sync(dry_run=dry_run, page_size=page_size)
-        except DomainError as error:  # Stripe unconfigured or unreachable
-            raise CommandError(error.message)
+        except StripeNotConfigured as error:
+            raise CommandError("STRIPE_SECRET_KEY is unset: set it to the account's secret key.") from error
+        except DomainError as error:  # Stripe unreachable, or refusing the key
+            raise CommandError(error.message) from error
 
     def _sync(self, *, dry_run: bool, page_size: int) -> None:
         self.dry_run = dry_run
