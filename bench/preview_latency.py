@@ -9,9 +9,10 @@ so nothing is answered from a cache. Two loads, after a warm-up:
 - a change and its four variations at once: five concurrent requests, variants 0 to 4 with locks, as the
   editor sends them after a change settles.
 
-The preview limit is raised out of the way (PREVIEW_RATE_LIMIT). Every answer must be 200 with tokens
-whose light primary is the intent's (or the variation's) brand colour. The issue's target: p95 under
-300 ms on this machine.
+Then `GET /api/me` with the same token under the same two loads, for the p99 ratio of issue 8 (a preview's
+p99 at most 2x /api/me's). The preview limit is raised out of the way (PREVIEW_RATE_LIMIT). Every answer
+must be 200, and one preview is checked in full (its light primary is the intent's brand colour, its
+report passes). The target of issue 9: p95 under 300 ms on this machine.
 
 Run from the repository root: `.venv/bin/python bench/preview_latency.py` (needs only the local
 PostgreSQL; creates and drops the database `df_bench_preview`; serves on 127.0.0.1 only).
@@ -70,6 +71,10 @@ def preview_requests(token: str, count: int, offset: int, *, variations: bool) -
     return requests
 
 
+def me_requests(token: str, count: int) -> list[Request]:
+    return [Request("GET", "/api/me", None, {"Authorization": f"Bearer {token}"}) for _ in range(count)]
+
+
 def check_answer(port: int, token: str) -> None:
     """One preview answered in full: the brand colour is the light theme's primary fill, and the report passes."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -123,13 +128,20 @@ def main() -> int:
                             deadline=deadline)
                 burst = drive(port, preview_requests(token, args.requests, 20_000, variations=True), 5,
                               deadline=deadline)
+                me_one = drive(port, me_requests(token, args.requests), 1, deadline=deadline)
+                me_burst = drive(port, me_requests(token, args.requests), 5, deadline=deadline)
             check_statuses("POST /api/preview", warm, one, burst)
+            check_statuses("GET /api/me", me_one, me_burst)
         finally:
             connection.close()
 
     note = f"n={args.requests}, gunicorn gthread {args.workers}x{args.threads}, PostgreSQL"
     print(line("one person editing (1 at a time):", one.latencies, note))
     print(line("a change and 4 variations (5 at once):", burst.latencies, note))
+    for label, preview, me in [("1 at a time", one, me_one), ("5 at once", burst, me_burst)]:
+        ratio = percentile(preview.latencies, 99) / percentile(me.latencies, 99)
+        print(f"preview latency  {label}: GET /api/me p99 {percentile(me.latencies, 99) * 1000:6.1f} ms; "
+              f"the preview's p99 is {ratio:.1f}x it (target of issue 8: 2x or less)")
     return 0
 
 
