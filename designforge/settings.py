@@ -322,7 +322,8 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.server": {"level": "WARNING"}},
+    # The MCP SDK says at INFO level that it starts and stops for every /mcp request.
+    "loggers": {"django.server": {"level": "WARNING"}, "mcp": {"level": "WARNING"}},
 }
 
 SENTRY_DSN = env.str("SENTRY_DSN", default="")

@@ -5,6 +5,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from designs.agents.endpoint import McpView
+
 from .errors import page_not_found, server_error
 from .health import health
 
@@ -25,6 +27,7 @@ urlpatterns = [
     path("admin/login/", RedirectView.as_view(url="/sign-in/", query_string=True)),
     path("admin/", admin.site.urls),
     path("api/", include(api)),
+    path("mcp", McpView.as_view(), name="mcp"),
     path("", include("accounts.urls")),
     path("", include("designs.urls")),
     path("", include("billing.urls")),

@@ -9,6 +9,7 @@ urlpatterns = [
     path("generations/", api.GenerationListView.as_view(), name="api-generations"),
     path("generations/<int:pk>", api.GenerationDetailView.as_view(), name="api-generation"),
     path("design-systems/", api.DesignSystemListView.as_view(), name="api-design-systems"),
+    path("design-systems/import", api.ImportView.as_view(), name="api-design-systems-import"),
     path("design-systems/<int:pk>/", api.DesignSystemDetailView.as_view(), name="api-design-system"),
     path("design-systems/<int:pk>/duplicate/", api.DuplicateView.as_view(), name="api-design-system-duplicate"),
     path(

@@ -4,8 +4,9 @@ from rest_framework import serializers
 from designforge.serializers import StrictSerializer
 
 from .engine import LOCKABLE, MAX_VARIANT, EngineInputError, intent_json_schema, normalise_hex
+from .engine.importer import IMPORT_FORMATS
 from .models import DesignSystem, Generation
-from .services import MAX_NAME_LENGTH, MAX_PROMPT_LENGTH, user_message
+from .services import MAX_IMPORT_LENGTH, MAX_NAME_LENGTH, MAX_PROMPT_LENGTH, user_message
 
 SECTIONS = {
     "colors": "Tonal scales 50-950 of primary, secondary, accent, neutral, success, warning, danger, info (#rrggbb).",
@@ -49,7 +50,9 @@ REPORT_SCHEMA = {
         },
         "warnings": {
             "type": "array",
-            "description": "Roles people must tell apart that look alike (e.g. primary and danger with a red brand).",
+            "description": "Roles people must tell apart that look alike (e.g. primary and danger with a red brand): "
+            "one per pair, with `roles`, the `themes` where they do, the smallest `delta_e_ok` (OKLab distance) "
+            "and a `message`.",
             "items": {"type": "object"},
         },
         "passes": {"type": "boolean"},
@@ -237,3 +240,69 @@ class PreviewSerializer(serializers.Serializer):
     intent = IntentField(help_text="The intent rendered: the variation, when `variant` > 0.")
     tokens = TokensField()
     report = ReportField()
+
+
+class ImportSerializer(StrictSerializer):
+    source = TextField(
+        max_length=MAX_IMPORT_LENGTH, trim_whitespace=False,
+        help_text="The theme as text: shadcn/ui or Tailwind v4 CSS (`:root` and `.dark` blocks of custom properties, "
+        "in oklch(), hsl(), hex, rgb() or shadcn's bare `h s% l%`), a W3C DTCG tokens file (2025.10 colour objects "
+        "or CSS colour strings, aliases `{group.token}` and `$ref`, also the older `value`/`type` keys), or "
+        "DesignForge JSON tokens (the `json` export).",
+    )
+    format = serializers.ChoiceField(
+        choices=IMPORT_FORMATS, default="auto",
+        help_text="`auto` tells JSON (DTCG or ours) from CSS by itself; name one to insist on it.",
+    )
+
+
+_CHANGE_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "theme": {"type": "string"},
+        "role": {"type": "string", "description": "Our role (`on-primary`)."},
+        "name": {"type": "string", "description": "The input's own name for it (`primary-foreground`)."},
+        "from": {"type": "string"},
+        "to": {"type": "string"},
+        "repaired": {"type": "boolean"},
+        "delta_e_ok": {"type": "number", "description": "How far it moved (OKLab distance; 0.02 is just noticeable)."},
+        "pairs": {
+            "type": "array",
+            "description": "Each pair it failed: `background` (our role), `background_name` (the input's), "
+            "`required`, and the ratio `before` and `after` (rounded down).",
+            "items": {"type": "object"},
+        },
+        "message": {"type": "string", "example": "primary-foreground #f8f8f8 -> #ffffff: 4.24 -> 4.51 on primary "
+                    "(light)"},
+    },
+}
+
+
+@extend_schema_field({"type": "array", "items": _CHANGE_SCHEMA})
+class ChangesField(serializers.JSONField):
+    pass
+
+
+class RepairedSerializer(serializers.Serializer):
+    tokens = TokensField(help_text="The parsed tokens with every failing colour moved (save them with POST "
+                         "/api/design-systems/, free).")
+    report = ReportField()
+
+
+class ImportResultSerializer(serializers.Serializer):
+    format = serializers.ChoiceField(choices=("css", "dtcg", "json"), help_text="What the source was read as.")
+    intent = IntentField(help_text="The intent the engine read from the input and completed the rest from.")
+    tokens = TokensField(help_text="The input in our roles, every theme and section complete.")
+    report = ReportField(help_text="The report of the parsed tokens.")
+    failures = serializers.ListField(child=serializers.DictField(), help_text="The report's failing contrast pairs.")
+    repaired = RepairedSerializer()
+    changes = ChangesField(help_text="Every colour the repair moved, the least ΔE-OK that passes, hue kept.")
+    unrepaired = ChangesField(help_text="Colours no colour of their hue can make pass (the colour behind them must "
+                              "change); left as they were.")
+    completed = serializers.ListField(
+        child=serializers.DictField(),
+        help_text="What the input lacked and how it was completed: `part` (`themes.dark`, `colors.success`, "
+        "`typography.families.body`), `roles` when some roles of a theme, and `how`.",
+    )
+    unused = serializers.ListField(child=serializers.CharField(), help_text="Names in the input we have no role for "
+                                   "(`--chart-1`, `--sidebar`).")

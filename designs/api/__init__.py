@@ -1,5 +1,5 @@
-"""The designs API: paid generation (`generation`), the free engine (`preview`) and saved design systems
-(`design_systems`)."""
+"""The designs API: paid generation (`generation`), the free engine (`preview`), saved design systems
+(`design_systems`) and import-and-repair (`importing`)."""
 
 from .design_systems import (
     DesignSystemDetailView,
@@ -16,6 +16,7 @@ from .generation import (
     GenerationDetailView,
     GenerationListView,
 )
+from .importing import ImportView
 from .preview import EngineView, PreviewView
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "GenerateTypographyView",
     "GenerationDetailView",
     "GenerationListView",
+    "ImportView",
     "PreviewView",
     "ShowcaseView",
     "export_filename",

@@ -3,6 +3,7 @@
 - `design_systems`: save (within the plan's limit), change, duplicate and delete design systems (free);
 - `preview`: the engine from an explicit intent, with variations (free, rate-limited);
 - `generation`: paid generation from a sentence, with its credits, idempotency and refunds;
+- `importing`: an existing theme read, checked and minimally repaired (free, nothing saved);
 - `inputs`: the cleaning of prompts, names, colours and tokens that both share.
 
 Callers import from `designs.services`; the split is for readers.
@@ -27,10 +28,12 @@ from .generation import (
     request_hash,
     user_message,
 )
+from .importing import MAX_IMPORT_LENGTH, theme_import
 from .inputs import MAX_NAME_LENGTH, MAX_PROMPT_LENGTH
 from .preview import preview_run
 
 __all__ = [
+    "MAX_IMPORT_LENGTH",
     "MAX_IDEMPOTENCY_KEY_LENGTH",
     "MAX_NAME_LENGTH",
     "MAX_PROMPT_LENGTH",
@@ -48,5 +51,6 @@ __all__ = [
     "preview_run",
     "generations_to_requeue",
     "request_hash",
+    "theme_import",
     "user_message",
 ]
