@@ -340,6 +340,16 @@ def test_owner_renames_publishes_and_deletes(signed_in, user):
     assert "Deleted “Tidewater”." in signed_in.get("/dashboard/").content.decode()
 
 
+def test_publishing_says_the_sentence_becomes_public_and_then_it_is(signed_in, user, client):
+    design_system = services.design_system_create(owner=user, name="Acme", prompt="our secret launch", intent=INTENT)
+    page = signed_in.get(f"/designs/{design_system.pk}/").content.decode()
+    assert "Publishing shows it, its sentence included, to anyone." in page
+
+    signed_in.post(f"/designs/{design_system.pk}/visibility/", {"is_public": "true"})
+    client.logout()
+    assert "our secret launch" in client.get(f"/designs/{design_system.pk}/").content.decode()
+
+
 def test_a_blank_name_is_refused_with_a_message(signed_in, user):
     design_system = services.design_system_create(owner=user, name="Keep me", intent=INTENT)
     response = signed_in.post(f"/designs/{design_system.pk}/rename/", {"name": "   "}, follow=True)
