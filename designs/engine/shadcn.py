@@ -108,47 +108,53 @@ def _distinct(first: str, second: str) -> bool:
     )
 
 
-def _chart_candidates(roles: dict[str, str], colors: dict, needs) -> list[str]:
+def _chart_candidates(roles: dict[str, str], colors: dict, needs):
     """Chart colours to choose from, best first: the fills, then the text colours, of the brand and status
     colours, then every step of their scales from the middle out; each moved in lightness until it
-    stands out from the page, if it does not."""
+    stands out from the page, if it does not. A generator: most themes need only the first few."""
     names = BRAND_SCALES + ("info", "success", "warning", "danger")
-    raw = [roles[name] for name in names] + [roles[f"{name}-text"] for name in names]
     middle_out = sorted(STEPS, key=lambda step: abs(STEPS.index(step) - STEPS.index("500")))
-    raw += [colors[name][step] for step in middle_out for name in names if name in colors]
-    candidates = []
+    raw = itertools.chain(
+        (roles[name] for name in names),
+        (roles[f"{name}-text"] for name in names),
+        (colors[name][step] for step in middle_out for name in names if name in colors),
+    )
+    seen = set()
     for colour in raw:
         solved, ok = solve_lightness(colour, needs)
-        if ok and solved not in candidates:
-            candidates.append(solved)
-    return candidates
+        if ok and solved not in seen:
+            seen.add(solved)
+            yield solved
 
 
 def chart_colours(roles: dict[str, str], colors: dict, theme: str) -> list[str]:
     """Five chart colours that stand out from the page (the theme's non-text ratio on background and
-    surface) and from each other (``STATUS_DISTANCE`` under each simulation), the brand's first.
+    surface) and from each other (``STATUS_DISTANCE`` with typical vision and under each simulation),
+    the brand's first.
 
     When fewer than five candidates are all apart, the rest are the candidates farthest from those
-    already chosen (the report of ``shadcn_report`` shows it)."""
+    already chosen (``shadcn_report`` then shows the pairs that fall short)."""
     non_text = theme_ratios(theme)[1]
     needs = [(roles["background"], non_text), (roles["surface"], non_text)]
-    candidates = _chart_candidates(roles, colors, needs)
     chosen: list[str] = []
-    for colour in candidates:
+    passed: list[str] = []
+    for colour in _chart_candidates(roles, colors, needs):
         if all(_distinct(colour, other) for other in chosen):
             chosen.append(colour)
             if len(chosen) == len(CHARTS):
                 return chosen
-    rest = [colour for colour in candidates if colour not in chosen]
-    while len(chosen) < len(CHARTS) and rest:
-        def nearest(colour: str) -> float:
-            return min(
-                min([delta_e(colour, other)] + [cvd_distance(colour, other, s) for s in SIMULATIONS])
-                for other in chosen
-            )
-        best = max(rest, key=nearest)
+        else:
+            passed.append(colour)
+
+    def nearest(colour: str) -> float:
+        return min(
+            min([delta_e(colour, other)] + [cvd_distance(colour, other, s) for s in SIMULATIONS]) for other in chosen
+        )
+
+    while len(chosen) < len(CHARTS) and passed:
+        best = max(passed, key=nearest) if chosen else passed[0]
         chosen.append(best)
-        rest.remove(best)
+        passed.remove(best)
     return chosen
 
 
