@@ -355,7 +355,8 @@ def test_a_private_design_system_tells_its_owner_how_to_install_it_with_an_api_k
     private = make(user, "Mine")
     page = html_module.unescape(signed_in.get(f"/designs/{private.pk}/").content.decode())
     assert f"npx shadcn@latest add @designforge/{private.pk}</code>" in page
-    registry = re.search(r"<pre class=\"code-block\" data-testid=\"shadcn-registry\"[^>]*><code>(.*?)</code></pre>", page, re.S)
+    registry = re.search(r'<pre class="code-block" data-testid="shadcn-registry"[^>]*><code>(.*?)</code></pre>',
+                         page, re.S)
     config = json_module.loads(registry.group(1))["registries"]["@designforge"]
     assert config == {"url": "http://testserver/r/{name}.json",
                       "headers": {"Authorization": "Bearer ${DESIGNFORGE_API_KEY}"}}
