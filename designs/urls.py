@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import api, views
 
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
@@ -14,4 +14,6 @@ urlpatterns = [
     path("designs/<int:pk>/visibility/", views.design_system_visibility, name="design-system-visibility"),
     path("designs/<int:pk>/delete/", views.design_system_delete, name="design-system-delete"),
     path("showcase/", views.showcase, name="showcase"),
+    # The shadcn CLI fetches registry items by URL; shadcn's own registries serve them under /r/.
+    path("r/<str:pk>.json", api.RegistryItemView.as_view(), name="shadcn-registry-item"),
 ]

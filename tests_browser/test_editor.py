@@ -273,3 +273,23 @@ def test_the_landing_page_recolours_its_sample_through_the_free_preview(page, sh
     expect(pane.locator(".pv-btn-primary").first).to_have_css("background-color", rgb("#ff6600"))
     expect(page.locator("[data-live-status]")).to_contain_text("Redrawn with #ff6600.")
     assert not page.url.endswith("#ff6600")  # no page load
+
+
+def test_the_shadcn_command_is_copied_with_one_click(page, live_server, shoot):
+    design = open_editor(page)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    install = page.get_by_test_id("shadcn-install")
+    expect(install.get_by_test_id("shadcn-command")).to_have_text(f"npx shadcn@latest add @designforge/{design.pk}")
+    install.get_by_role("button", name="Copy", exact=True).click()
+    expect(page.locator("#copy-status")).to_have_text("Copied the command")
+    assert page.evaluate("navigator.clipboard.readText()") == f"npx shadcn@latest add @designforge/{design.pk}"
+    install.get_by_role("button", name="Copy the registry").click()
+    assert '"Authorization": "Bearer ${DESIGNFORGE_API_KEY}"' in page.evaluate("navigator.clipboard.readText()")
+
+    DesignSystem.objects.filter(pk=design.pk).update(is_public=True)
+    page.reload()
+    command = f"npx shadcn@latest add {live_server.url}/r/{design.pk}.json"
+    expect(install.get_by_test_id("shadcn-command")).to_have_text(command)
+    install.get_by_role("button", name="Copy", exact=True).click()
+    assert page.evaluate("navigator.clipboard.readText()") == command
+    shoot(page, "design-system-shadcn-install")

@@ -18,6 +18,7 @@ from .generation import (
 )
 from .importing import ImportView
 from .preview import EngineView, PreviewView
+from .registry import RegistryItemView
 
 __all__ = [
     "DesignSystemDetailView",
@@ -32,6 +33,7 @@ __all__ = [
     "GenerationListView",
     "ImportView",
     "PreviewView",
+    "RegistryItemView",
     "ShowcaseView",
     "export_filename",
 ]

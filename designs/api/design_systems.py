@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import slugify
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -119,10 +119,22 @@ class AnyAccept(BaseContentNegotiation):
         return renderers[0], renderers[0].media_type
 
 
+def patch_export_caching(response, design_system) -> None:
+    """A public design system's download may be kept by any cache (revalidated, since it can change); a
+    private one only by the owner's browser, and per credentials: it varies with who asks."""
+    if design_system.is_public:
+        patch_cache_control(response, public=True, no_cache=True)
+    else:
+        patch_cache_control(response, private=True, no_cache=True)
+        patch_vary_headers(response, ("Authorization", "Cookie"))
+
+
 def export_filename(name: str, file_format: str) -> str:
     slug = slugify(name)[:80] or "design-system"
     extension = EXPORT_FORMATS[file_format][1]
-    return f"{slug}-tailwind.{extension}" if file_format == "tailwind" else f"{slug}.{extension}"
+    if file_format in ("tailwind", "shadcn"):
+        return f"{slug}-{file_format}.{extension}"
+    return f"{slug}.{extension}"
 
 
 class ExportView(APIView):
@@ -133,8 +145,11 @@ class ExportView(APIView):
         tags=["design systems"],
         summary="Download a design system",
         description="`css` (custom properties, light and dark), `scss` (variables and maps), `tailwind` (a Tailwind "
-        "CSS v4 `@theme` stylesheet), `dtcg` (W3C design tokens JSON) or `json` (the tokens). The owner may "
-        "download any of theirs; anyone may download a public one. An unknown format answers 404.",
+        "CSS v4 `@theme` stylesheet), `dtcg` (W3C design tokens JSON), `json` (the tokens) or `shadcn` (shadcn/ui's "
+        "CSS variables for Tailwind CSS v4, in `oklch()`, `:root` and `.dark`, high contrast under "
+        "`prefers-contrast: more`). The owner may download any of theirs; anyone may download a public one. An "
+        "unknown format answers 404. A public design system's file answers `Cache-Control: public, no-cache`; a "
+        "private one's `private, no-cache` with `Vary: Authorization, Cookie`.",
         parameters=[
             OpenApiParameter("file_format", OpenApiTypes.STR, OpenApiParameter.PATH, enum=list(EXPORT_FORMATS)),
         ],
@@ -157,7 +172,7 @@ class ExportView(APIView):
             content_type=f"{content_type}; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="{export_filename(design_system.name, file_format)}"'
-        patch_cache_control(response, private=not design_system.is_public, no_cache=True)
+        patch_export_caching(response, design_system)
         return response
 
 

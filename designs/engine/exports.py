@@ -11,6 +11,7 @@ import re
 from .dtcg import to_dtcg
 from .errors import EngineInputError
 from .font_faces import font_catalogue, font_face_rules
+from .shadcn import to_shadcn
 from .shapes import FAMILY_ROLES, THEMES, base_theme
 from .tokens import validate_tokens
 from .version import ENGINE_VERSION
@@ -22,6 +23,7 @@ EXPORT_FORMATS: dict[str, tuple[str, str]] = {
     "tailwind": ("text/css", "css"),
     "dtcg": ("application/design-tokens+json", "tokens.json"),
     "json": ("application/json", "json"),
+    "shadcn": ("text/css", "css"),
 }
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9 _.\-]")
@@ -180,7 +182,7 @@ def to_json(tokens: dict, name: str, font_base_url: str | None) -> str:
     return json.dumps(tokens, indent=2, ensure_ascii=False) + "\n"
 
 
-_EXPORTERS = {"css": to_css, "scss": to_scss, "tailwind": to_tailwind, "json": to_json}
+_EXPORTERS = {"css": to_css, "scss": to_scss, "tailwind": to_tailwind, "json": to_json, "shadcn": to_shadcn}
 
 
 def export(tokens: dict, fmt: str, *, name: str, font_base_url: str | None = DEFAULT_FONT_BASE_URL) -> str:

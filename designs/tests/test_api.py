@@ -252,6 +252,7 @@ def test_design_systems_need_sign_in(api, user):
         ("tailwind", "text/css", "acme-bank-tailwind.css"),
         ("dtcg", "application/design-tokens+json", "acme-bank.tokens.json"),
         ("json", "application/json", "acme-bank.json"),
+        ("shadcn", "text/css", "acme-bank-shadcn.css"),
     ],
 )
 def test_owner_downloads_every_format(user_api, user, fmt, content_type, filename):
@@ -262,11 +263,18 @@ def test_owner_downloads_every_format(user_api, user, fmt, content_type, filenam
     assert response["Content-Type"] == f"{content_type}; charset=utf-8"
     assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
     content = response.content.decode()
-    assert design_system.tokens["colors"]["primary"]["500"] in content
+    if fmt == "shadcn":  # colours in oklch(), the brand's as its light primary
+        from designs.engine.shadcn import oklch_text
+
+        assert f"--primary: {oklch_text(design_system.tokens['themes']['light']['primary'])};" in content
+    else:
+        assert design_system.tokens["colors"]["primary"]["500"] in content
     if fmt in ("dtcg", "json"):
         json.loads(content)
     if fmt == "tailwind":
         assert "@theme" in content
+    if fmt == "shadcn":
+        assert "@theme inline" in content and "--primary: oklch(" in content
 
 
 def test_export_ignores_the_accept_header(user_api, user):
@@ -292,6 +300,70 @@ def test_public_design_systems_export_for_anyone(api):
     public = make(UserFactory.create(), "Shared", is_public=True)
     response = api.get(f"/api/design-systems/{public.pk}/export/json/")
     assert response.status_code == 200 and json.loads(response.content) == public.tokens
+
+
+@pytest.mark.parametrize("path", ["/api/design-systems/{pk}/export/shadcn/", "/r/{pk}.json"])
+def test_a_public_design_system_may_be_kept_by_any_cache(api, path):
+    public = make(UserFactory.create(), "Shared", is_public=True)
+    response = api.get(path.format(pk=public.pk))
+    assert response.status_code == 200
+    assert set(response["Cache-Control"].replace(" ", "").split(",")) == {"public", "no-cache"}
+    assert "Authorization" not in response.get("Vary", "")
+
+
+@pytest.mark.parametrize("path", ["/api/design-systems/{pk}/export/css/", "/r/{pk}.json"])
+def test_a_private_design_system_is_kept_only_per_credentials(user_api, user, path):
+    private = make(user)
+    response = user_api.get(path.format(pk=private.pk))
+    assert response.status_code == 200
+    assert set(response["Cache-Control"].replace(" ", "").split(",")) == {"private", "no-cache"}
+    vary = {part.strip() for part in response["Vary"].split(",")}
+    assert {"Authorization", "Cookie"} <= vary
+
+
+# --- shadcn registry item ------------------------------------------------------------------------------
+
+
+def test_the_registry_item_is_a_shadcn_theme_with_the_exports_colours(api):
+    from designs.engine.shadcn import SHADCN_COLOURS
+
+    public = make(UserFactory.create(), "Acme Bank!", is_public=True)
+    response = api.get(f"/r/{public.pk}.json", HTTP_ACCEPT="application/vnd.shadcn.v1+json")
+    assert response.status_code == 200 and response["Content-Type"] == "application/json"
+    item = response.json()
+    assert item["$schema"] == "https://ui.shadcn.com/schema/registry-item.json"
+    assert (item["name"], item["type"], item["title"]) == ("acme-bank", "registry:theme", "Acme Bank!")
+    assert set(item["cssVars"]) == {"theme", "light", "dark"}
+    assert set(item["cssVars"]["dark"]) == set(SHADCN_COLOURS)
+    export = api.get(f"/api/design-systems/{public.pk}/export/shadcn/").content.decode()
+    for var, value in item["cssVars"]["light"].items():
+        assert f"--{var}: {value};" in export
+    assert item["css"]['@import url("http://testserver/static/fonts/fonts.css")'] == {}
+    assert set(item["css"]["@media (prefers-contrast: more)"]) == {":root", ".dark"}
+
+
+def test_a_private_registry_item_answers_its_owner_by_session_or_api_key_and_nobody_else(api, user):
+    from accounts import services as accounts_services
+
+    private = make(user)
+    url = f"/r/{private.pk}.json"
+    assert api.get(url).status_code == 404
+    stranger = UserFactory.create()
+    accounts_services.user_set_plan(user=stranger, plan="pro")
+    other_key = accounts_services.api_key_create(user=stranger, name="cli")[1]
+    assert api.get(url, HTTP_AUTHORIZATION=f"Bearer {other_key}").status_code == 404
+    accounts_services.user_set_plan(user=user, plan="pro")
+    key = accounts_services.api_key_create(user=user, name="cli")[1]
+    response = api.get(url, HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert response.status_code == 200 and response.json()["type"] == "registry:theme"
+    api.force_login(user)
+    assert api.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/r/999999.json", "/r/abc.json"])
+def test_an_unknown_registry_item_answers_the_error_envelope(api, path):
+    response = api.get(path)
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
 
 
 # --- showcase --------------------------------------------------------------------------------------

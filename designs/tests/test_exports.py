@@ -75,7 +75,7 @@ def test_parse_css_reads_nested_blocks():
 
 
 def test_export_formats_table():
-    assert set(EXPORT_FORMATS) == {"css", "scss", "tailwind", "dtcg", "json"}
+    assert set(EXPORT_FORMATS) == {"css", "scss", "tailwind", "dtcg", "json", "shadcn"}
     assert EXPORT_FORMATS["css"] == ("text/css", "css")
     assert EXPORT_FORMATS["scss"] == ("text/x-scss", "scss")
     assert EXPORT_FORMATS["tailwind"] == ("text/css", "css")

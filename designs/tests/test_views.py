@@ -329,3 +329,35 @@ def test_admin_index_shows_signups_generations_and_failed_webhooks(client, busy_
     assert "Recent signups" in html and "staff@example.com" in html
     assert "Recent generations" in html and html.count("Colours</") >= 4
     assert "Failed webhooks" in html and "invoice.paid" in html and "boom" in html
+
+
+# --- installing with the shadcn CLI -------------------------------------------------------------------------
+
+
+def test_a_public_design_system_shows_the_shadcn_command_with_a_copy_button(client, user):
+    import html as html_module
+
+    public = make(user, "Shared", is_public=True)
+    page = client.get(f"/designs/{public.pk}/").content.decode()
+    command = f"npx shadcn@latest add http://testserver/r/{public.pk}.json"
+    assert f'<code class="command" data-testid="shadcn-command">{command}</code>' in page
+    assert f'data-copy="{command}" data-copy-label="the command"' in page
+    assert 'id="copy-status"' in page and "shadcn-registry" not in page
+    item = client.get(command.split()[-1].removeprefix("http://testserver"))
+    assert item.status_code == 200 and item.json()["type"] == "registry:theme"
+    assert html_module.unescape(page).count('id="copy-status"') == 1
+
+
+def test_a_private_design_system_tells_its_owner_how_to_install_it_with_an_api_key(signed_in, user):
+    import html as html_module
+    import json as json_module
+
+    private = make(user, "Mine")
+    page = html_module.unescape(signed_in.get(f"/designs/{private.pk}/").content.decode())
+    assert f"npx shadcn@latest add @designforge/{private.pk}</code>" in page
+    registry = re.search(r'<pre class="code-block" data-testid="shadcn-registry"[^>]*><code>(.*?)</code></pre>',
+                         page, re.S)
+    config = json_module.loads(registry.group(1))["registries"]["@designforge"]
+    assert config == {"url": "http://testserver/r/{name}.json",
+                      "headers": {"Authorization": "Bearer ${DESIGNFORGE_API_KEY}"}}
+    assert 'href="/account/"' in page

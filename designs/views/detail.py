@@ -59,6 +59,19 @@ def _export_links(design_system, preferred: str) -> list[dict]:
     ]
 
 
+def _shadcn_install(request, design_system) -> dict:
+    """The shadcn CLI command that installs the design system: by its registry item's URL when it is public;
+    a private one through a registry in the project's components.json that sends an API key."""
+    url = request.build_absolute_uri(reverse("shadcn-registry-item", kwargs={"pk": design_system.pk}))
+    registry = {"@designforge": {"url": url.rsplit("/", 1)[0] + "/{name}.json",
+                                 "headers": {"Authorization": "Bearer ${DESIGNFORGE_API_KEY}"}}}
+    address = url if design_system.is_public else f"@designforge/{design_system.pk}"
+    return {
+        "shadcn_command": f"npx shadcn@latest add {address}",
+        "shadcn_registry": json.dumps({"registries": registry}, indent=2),
+    }
+
+
 def _render(request, design_system, *, tokens=None, report=None, form=None, unsaved=False, status=200):
     """The page for `tokens` (the saved ones unless a preview is shown); for the owner with the editor's
     `form` (the saved intent unless given) and the variations of the intent it holds."""
@@ -90,6 +103,7 @@ def _render(request, design_system, *, tokens=None, report=None, form=None, unsa
         "checks": len(report.get("contrast", [])),
         "failing": sum(not row["passes"] for row in report.get("contrast", [])),
         "exports": _export_links(design_system, preferred),
+        **_shadcn_install(request, design_system),
         "vision": vision,
         "vision_modes": VISION_MODES,
     }

@@ -10,6 +10,7 @@ EXPORT_LABELS = {
     "tailwind": "Tailwind v4",
     "dtcg": "Design tokens (W3C)",
     "json": "JSON",
+    "shadcn": "shadcn/ui",
 }
 VISION_MODES = [
     ("normal", "Typical colour vision"),
