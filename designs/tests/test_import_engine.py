@@ -3,6 +3,7 @@ missing completed and said, and each failing colour moved by the least ΔE-OK th
 
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -153,6 +154,17 @@ def test_our_own_exports_import_back_to_the_same_tokens(file_format):
     assert result["tokens"]["themes"] == tokens["themes"] and result["tokens"]["colors"] == tokens["colors"]
     assert result["tokens"]["typography"]["families"] == tokens["typography"]["families"]
     assert result["changes"] == [] and result["failures"] == []
+
+
+def test_shadcn_accent_is_read_as_the_tint_of_hovered_items_as_our_shadcn_export_writes_it():
+    tokens = generate_design_system(Intent(primary="#0e7c66", accent="#e11d48"))
+    exported = export(tokens, "shadcn", name="Round trip")
+    result = import_theme(exported)
+    light = result["tokens"]["themes"]["light"]
+    accent = re.search(r":root \{[^}]*--accent: (oklch\([^)]*\))", exported).group(1)
+    assert light["accent-subtle"] == css_hex(accent)  # the tint, where shadcn's menus draw it
+    assert light["primary"] == "#0e7c66" and result["intent"]["primary"] == "#0e7c66"
+    assert result["failures"] == [] and result["changes"] == []
 
 
 def test_a_dtcg_file_with_aliases_colour_spaces_and_inherited_types():

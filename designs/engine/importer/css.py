@@ -114,7 +114,7 @@ def read_css(text: str) -> Source:
     for theme, block in declarations.blocks.items():
         # Values first, then references (`--color-primary: var(--primary)`), which add only what is missing.
         for name, (raw, line, column) in sorted(block.items(), key=lambda item: item[1][0].startswith("var(")):
-            meaning = meaning_of(name)
+            meaning = meaning_of(name, css=True)
             if meaning is None:
                 source.note_unused(f"--{name}")
                 continue

@@ -21,8 +21,9 @@ SHADCN_ROLES = {
     "primary-foreground": "on-primary",
     "secondary": "secondary",
     "secondary-foreground": "on-secondary",
-    "accent": "accent",
-    "accent-foreground": "on-accent",
+    # The tint of hovered and selected items, not a brand fill (our shadcn export writes it so).
+    "accent": "accent-subtle",
+    "accent-foreground": "on-accent-subtle",
     "destructive": "danger",
     "destructive-foreground": "on-danger",
     "border": "border",
@@ -57,9 +58,14 @@ class Meaning:
     step: str = ""
 
 
-def meaning_of(name: str) -> Meaning | None:
-    """The meaning of a variable or token name (without ``--``), or None when we have no use for it."""
+def meaning_of(name: str, *, css: bool = False) -> Meaning | None:
+    """The meaning of a variable or token name (without ``--``), or None when we have no use for it.
+
+    In a stylesheet an unprefixed name is shadcn/ui's (our exports prefix theirs), so ``--accent`` is the
+    tint shadcn draws hovered items with, not our accent fill."""
     name = name.strip().lower().lstrip("-")
+    if css and name in SHADCN_ROLES:
+        return Meaning("role", role=SHADCN_ROLES[name])
     if name in FONT_ROLES:
         return Meaning("font", role=FONT_ROLES[name])
     if name in ("radius", "radius-lg"):
