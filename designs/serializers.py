@@ -204,17 +204,20 @@ class GenerationRecordSerializer(GenerationResult):
         return user_message(generation) if generation.status == Generation.Status.FAILED else None
 
 
+PUBLIC_HELP = "Public: listed in the showcase; anyone can view, export and duplicate it, its prompt included."
+
+
 class DesignSystemCreateSerializer(StrictSerializer):
     name = TextField(max_length=MAX_NAME_LENGTH)
     prompt = TextField(max_length=MAX_PROMPT_LENGTH, required=False, allow_blank=True, default="")
     tokens = TokensField(required=False, help_text="Raw tokens, stored as sent (give these or an intent).")
     intent = IntentField(required=False, help_text="An intent: the engine makes the tokens (give this or tokens).")
-    is_public = FlagField(default=False, help_text="Public: listed in the showcase; anyone can view, export and duplicate it, its prompt included.")
+    is_public = FlagField(default=False, help_text=PUBLIC_HELP)
 
 
 class DesignSystemUpdateSerializer(StrictSerializer):
     name = TextField(max_length=MAX_NAME_LENGTH, required=False)
-    is_public = FlagField(required=False, help_text="Public: listed in the showcase; anyone can view, export and duplicate it, its prompt included.")
+    is_public = FlagField(required=False, help_text=PUBLIC_HELP)
     tokens = TokensField(required=False, help_text="New raw tokens; the design system then has no intent.")
     intent = IntentField(required=False, help_text="A new intent: the tokens are regenerated from it, free.")
 
