@@ -1,11 +1,44 @@
 """Test helpers: running test code in real concurrent threads, each with its own database
-connection; sending this process's tasks to a real broker."""
+connection; sending this process's tasks to a real broker; making the database refuse a write."""
 
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from django.db import connection
+
+
+@contextmanager
+def inserts_refused(table: str) -> Iterator[None]:
+    """Until the block ends, the database refuses every INSERT into `table` with an IntegrityError
+    (a trigger, on SQLite and on PostgreSQL): a failure in the middle of a service's writes, where no
+    fake can reach. The trigger is dropped at the end, even when the test fails."""
+    name = f"test_refuse_insert_{table}"
+    if connection.vendor == "postgresql":
+        create = [
+            f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            f"RAISE EXCEPTION 'INSERT INTO {table} refused by a test trigger' "
+            "USING ERRCODE = 'integrity_constraint_violation'; END $$",
+            f"CREATE TRIGGER {name} BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION {name}()",
+        ]
+        drop = [f"DROP TRIGGER IF EXISTS {name} ON {table}", f"DROP FUNCTION IF EXISTS {name}()"]
+    elif connection.vendor == "sqlite":
+        create = [
+            f"CREATE TRIGGER {name} BEFORE INSERT ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, 'INSERT INTO {table} refused by a test trigger'); END"
+        ]
+        drop = [f"DROP TRIGGER IF EXISTS {name}"]
+    else:
+        raise NotImplementedError(f"No test trigger for {connection.vendor}")
+    with connection.cursor() as cursor:
+        for statement in create:
+            cursor.execute(statement)
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            for statement in drop:
+                cursor.execute(statement)
 
 
 def run_concurrently(fn: Callable[[int], object], count: int, timeout: float = 60) -> list:

@@ -7,6 +7,7 @@ from credits import services
 from credits.errors import InsufficientCredits, InvalidAmount, UnknownFeature
 from credits.models import CreditAccount, FeatureCost, LedgerEntry
 from credits.selectors import audit_mismatches, balance_of, usage_by_feature
+from designforge.testing import inserts_refused
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +121,30 @@ def test_the_signup_grant_is_what_staff_set_on_the_free_plan():
     plan_save(plan=free)
     nothing = UserFactory.create()
     assert balance_of(nothing) == 0 and not LedgerEntry.objects.filter(account__user=nothing).exists()
+
+
+# --- all or nothing: a ledger insert that fails leaves the balance as it was ------------------------------------
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # each change commits on its own, as in production
+@pytest.mark.parametrize("one_statement", [True, False], ids=["one-statement", "orm"])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda user: services.credits_spend(user=user, feature="design-system", key="gen:1"),
+        lambda user: services.credits_grant(user=user, amount=5, key="grant:1"),
+        lambda user: services.credits_revoke(user=user, amount=3, key="revoke:1"),
+    ],
+    ids=["spend", "grant", "revoke"],
+)
+def test_a_change_whose_ledger_entry_is_refused_leaves_the_balance_unchanged(settings, one_statement, change):
+    """The balance and its entry are written together or not at all: with the database refusing the
+    entry (a trigger), the balance the service had already set must be rolled back too."""
+    settings.CREDITS_ONE_STATEMENT = one_statement  # the single statement exists only on PostgreSQL
+    user = UserFactory.create()
+    with inserts_refused("credits_ledgerentry"), pytest.raises(IntegrityError):
+        change(user)
+    assert balance_of(user) == 10
+    assert list(LedgerEntry.objects.filter(account__user=user).values_list("kind", flat=True)) == ["signup"]
+    assert audit_mismatches() == []
+    assert services.credits_spend(user=user, feature="colors", key="gen:2").balance_after == 9  # and it still works
