@@ -8,6 +8,7 @@ from accounts.tests.factories import UserFactory
 from credits import services as credits
 from credits.models import LedgerEntry
 from credits.selectors import audit_mismatches, balance_of
+from designforge.testing import inserts_refused
 from designs import services
 from designs.engine import generate_design_system, interpret
 from designs.models import DesignSystem, Generation
@@ -69,6 +70,34 @@ def test_generate_with_save_returns_the_saved_design_system(user_api, user):
     assert (saved["name"], saved["prompt"], saved["is_public"]) == ("Calm", "calm", False)
     assert saved["tokens"] == body["tokens"]
     assert user_api.get("/api/design-systems/").json()["results"][0]["id"] == saved["id"]
+
+
+def test_an_unexpected_failure_after_the_charge_answers_500_and_returns_the_credits(user_api, user, caplog):
+    """Not a provider failure nor a plan limit: the database refuses the design system (a trigger). The
+    error is not swallowed (500 with the envelope), and the credits come back all the same."""
+    body = {"prompt": "calm", "save": True}
+    with inserts_refused("designs_designsystem"):
+        response = post(user_api, "/api/generate/design-system", body, HTTP_IDEMPOTENCY_KEY="k")
+
+    assert response.status_code == 500
+    assert response.json() == {
+        "error": {"code": "server_error", "message": "Something went wrong on our side.", "details": {}}
+    }
+    assert "Unhandled error" in caplog.text
+    generation = Generation.objects.get(idempotency_key="k")
+    assert (generation.status, generation.error_status, generation.credits_charged) == ("failed", 500, 0)
+    assert generation.error.startswith("IntegrityError: ") and generation.design_system is None
+    assert balance_of(user) == 10 and not DesignSystem.objects.exists()
+    entries = LedgerEntry.objects.filter(account__user=user).exclude(kind="signup").order_by("pk")
+    assert [(e.kind, e.amount, e.idempotency_key) for e in entries] == [
+        ("spend", -2, f"gen:{generation.pk}"),
+        ("refund", 2, f"refund:gen:{generation.pk}"),
+    ]
+    assert audit_mismatches() == []
+    again = post(user_api, "/api/generate/design-system", body, HTTP_IDEMPOTENCY_KEY="k")
+    assert again.status_code == 500 and again.json()["error"]["details"] == {
+        "generation_id": generation.pk, "credits_refunded": True
+    }
 
 
 @pytest.mark.parametrize(
