@@ -1,8 +1,13 @@
 """The generation and design-systems API with the offline engine."""
 
 import json
+import threading
+import time
+from datetime import timedelta
 
 import pytest
+from django.db import connection
+from rest_framework.test import APIClient
 
 from accounts.tests.factories import UserFactory
 from credits import services as credits
@@ -70,6 +75,49 @@ def test_generate_with_save_returns_the_saved_design_system(user_api, user):
     assert (saved["name"], saved["prompt"], saved["is_public"]) == ("Calm", "calm", False)
     assert saved["tokens"] == body["tokens"]
     assert user_api.get("/api/design-systems/").json()["results"][0]["id"] == saved["id"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the request and the expiry: two connections
+def test_a_generation_expired_while_the_provider_reads_fails_when_the_answer_comes(fake_openai, settings):
+    """The scheduler gave a generation up (failed and refunded) while the AI provider was still reading
+    the prompt; when the answer comes anyway, nothing is saved and nothing is charged again."""
+    settings.OPENAI_TIMEOUT_SECONDS = 60.0
+    fake_openai.mode, fake_openai.delay = "slow", 60.0
+    user = UserFactory.create()
+    browser = APIClient()
+    browser.force_login(user)
+    outcome = {}
+
+    def generate():
+        try:
+            outcome["response"] = post(
+                browser, "/api/generate/design-system", {"prompt": "calm", "save": True}, HTTP_IDEMPOTENCY_KEY="slow"
+            )
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=generate)
+    thread.start()
+    while not fake_openai.requests and thread.is_alive():  # until the provider is reading the prompt
+        time.sleep(0.01)
+    assert balance_of(user) == 8  # charged when it started
+    assert services.generations_expire_stale(older_than=timedelta(0)) == 1
+    assert balance_of(user) == 10
+    fake_openai.release()
+    thread.join(30)
+
+    response = outcome["response"]
+    assert response.status_code == 500, response.content
+    error = response.json()["error"]
+    assert error["code"] == "server_error" and "returned in full" in error["message"]
+    generation = Generation.objects.get(idempotency_key="slow")
+    assert error["details"] == {"generation_id": generation.pk, "credits_refunded": True}
+    assert (generation.status, generation.credits_charged, generation.design_system) == ("failed", 0, None)
+    assert generation.tokens is None
+    assert balance_of(user) == 10 and not DesignSystem.objects.exists()
+    entries = LedgerEntry.objects.filter(account__user=user).exclude(kind="signup")
+    assert sorted(entries.values_list("kind", "amount")) == [("refund", 2), ("spend", -2)]
+    assert audit_mismatches() == []
 
 
 def test_an_unexpected_failure_after_the_charge_answers_500_and_returns_the_credits(user_api, user, caplog):
