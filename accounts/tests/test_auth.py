@@ -1,6 +1,8 @@
 """Clerk session tokens: RS256 JWTs minted with a test key and verified by clerk-backend-api's
 `verify_token`, read from exactly the `__session` cookie or the bearer header."""
 
+import socket
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -47,6 +49,32 @@ def test_first_request_provisions_user_just_in_time(client, clerk):
     assert response.status_code == 200
     assert response.json()["email"] == "new@example.com" and response.json()["credits"] == 10
     assert User.objects.filter(clerk_id="user_new").count() == 1
+
+
+def closed_port_url() -> str:
+    """A localhost URL where nothing listens: connecting is refused."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+@pytest.mark.parametrize("outage", ["connection refused", "500"])
+def test_provisioning_falls_back_to_the_token_claims_when_clerk_is_down(client, clerk, fake_clerk, outage, settings):
+    """Clerk's Backend API failing must not keep a signed-in user out: the token's claims are enough."""
+    if outage == "500":
+        fake_clerk.fail_with(500)
+    else:
+        settings.CLERK_API_URL = closed_port_url()
+    response = client.get("/api/me", **bearer(clerk.token("user_new", email="new@example.com")))
+
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert (body["clerk_id"], body["email"], body["credits"]) == ("user_new", "new@example.com", 10)
+    assert User.objects.filter(clerk_id="user_new").count() == 1 and User.objects.count() == 1
+    assert balance_of(User.objects.get(clerk_id="user_new")) == 10
+    if outage == "500":  # it did ask Clerk first
+        assert [r.path for r in fake_clerk.requests][0] == "/v1/users/user_new"
 
 
 @pytest.mark.parametrize(

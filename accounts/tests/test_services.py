@@ -47,6 +47,28 @@ def test_newer_profile_updates_and_older_changes_nothing():
     assert user.clerk_updated_at == T0 + timedelta(seconds=5)
 
 
+def test_a_profile_exactly_as_new_as_the_stored_copy_applies():
+    """"At least as new": Clerk can send two changes within one millisecond (same `updated_at`)."""
+    services.user_upsert_from_clerk(profile=ClerkProfile("user_1", "a@example.com", "Ada", updated_at=T0))
+    services.user_upsert_from_clerk(profile=ClerkProfile("user_1", "b@example.com", "Grace", updated_at=T0))
+    user = User.objects.get(clerk_id="user_1")
+    assert (user.email, user.first_name, user.clerk_updated_at) == ("b@example.com", "Grace", T0)
+
+
+def test_a_profile_without_updated_at_never_overwrites_a_timestamped_copy():
+    """A profile read from token claims has no `updated_at`: it cannot tell it is newer, so it loses."""
+    services.user_upsert_from_clerk(profile=ClerkProfile("user_1", "a@example.com", "Ada", updated_at=T0))
+    _, created = services.user_upsert_from_clerk(profile=ClerkProfile("user_1", "claims@example.com", "Claims"))
+    user = User.objects.get(clerk_id="user_1")
+    assert not created
+    assert (user.email, user.first_name, user.clerk_updated_at) == ("a@example.com", "Ada", T0)
+    # A copy without a timestamp (made from claims) takes the first timestamped profile, and then any other.
+    services.user_upsert_from_clerk(profile=ClerkProfile("user_2", "c@example.com", "From claims"))
+    services.user_upsert_from_clerk(profile=ClerkProfile("user_2", "c@example.com", "Carol", updated_at=T0))
+    services.user_upsert_from_clerk(profile=ClerkProfile("user_2", "c@example.com", "Untimed"))
+    assert User.objects.values_list("first_name", "clerk_updated_at").get(clerk_id="user_2") == ("Carol", T0)
+
+
 def test_primary_email_is_the_one_named_by_primary_email_address_id():
     profile = profile_from_user_object(clerk_user_object("user_1", email="primary@example.com"))
     assert profile.email == "primary@example.com"
