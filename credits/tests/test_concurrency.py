@@ -51,6 +51,17 @@ def test_mixed_grants_spends_and_refunds_keep_the_ledger_sound():
             return services.credits_spend(user=user, feature="colors", key=f"gen:{i}")
         return services.credits_refund(user=user, spend_key=f"gen:{i - 1}")
 
-    run_concurrently(work, 30)
+    results = run_concurrently(work, 30)
+    # Each grant is written; a spend may find the balance empty (402); a refund may run before its spend (None).
+    written = {"grant": ("grant", 2), "spend": ("spend", -1), "refund": ("refund", 1)}
+    for i, result in enumerate(results):
+        kind = ("grant", "spend", "refund")[i % 3]
+        if isinstance(result, LedgerEntry):
+            assert (result.kind, result.amount) == written[kind], (i, result)
+        else:
+            assert (kind, type(result)) in {("spend", InsufficientCredits), ("refund", type(None))}, (i, result)
+    entries = [r for r in results if isinstance(r, LedgerEntry)]
+    assert balance_of(user) == 10 + sum(e.amount for e in entries) >= 0
+    stored = LedgerEntry.objects.filter(account__user=user).exclude(kind="signup")
+    assert sorted(stored.values_list("pk", flat=True)) == sorted(e.pk for e in entries)
     assert audit_mismatches() == []
-    assert balance_of(user) >= 0
