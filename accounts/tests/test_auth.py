@@ -97,8 +97,13 @@ def test_invalid_tokens_are_signed_out(client, clerk, make_token):
     assert not User.objects.filter(clerk_id="user_x").exists()
 
 
+def signed_in_as(response) -> str:
+    assert response.status_code == 200, response.content
+    return response.json()["clerk_id"]
+
+
 def test_an_active_session_status_signs_in(client, clerk):
-    assert client.get("/api/me", **bearer(clerk.token("user_active", sts="active"))).status_code == 200
+    assert signed_in_as(client.get("/api/me", **bearer(clerk.token("user_active", sts="active")))) == "user_active"
 
 
 def test_a_pending_session_cookie_is_signed_out_on_pages_too(client, clerk):
@@ -108,26 +113,29 @@ def test_a_pending_session_cookie_is_signed_out_on_pages_too(client, clerk):
 
 
 def test_clock_skew_of_a_few_seconds_is_tolerated(client, clerk):
-    assert client.get("/api/me", **bearer(clerk.token("user_skew", issued_offset=3))).status_code == 200
+    assert signed_in_as(client.get("/api/me", **bearer(clerk.token("user_skew", issued_offset=3)))) == "user_skew"
 
 
 def test_authorized_parties_are_enforced(client, clerk, settings):
     settings.CLERK_AUTHORIZED_PARTIES = ["https://app.designforge.io"]
     assert client.get("/api/me", **bearer(clerk.token("user_a", azp="https://evil.example"))).status_code == 401
     assert client.get("/api/me", **bearer(clerk.token("user_a"))).status_code == 401  # another azp
-    assert client.get("/api/me", **bearer(clerk.token("user_a", azp="https://app.designforge.io"))).status_code == 200
+    assert signed_in_as(client.get("/api/me", **bearer(clerk.token("user_a", azp="https://app.designforge.io")))) == (
+        "user_a"
+    )
+    assert User.objects.filter(clerk_id="user_a").count() == 1  # the refused tokens created no one
 
 
 def test_with_a_jwt_key_verification_makes_no_network_call(client, clerk, fake_clerk):
     user = UserFactory.create()
-    assert client.get("/api/me", **bearer(clerk.token(user.clerk_id))).status_code == 200
+    assert signed_in_as(client.get("/api/me", **bearer(clerk.token(user.clerk_id)))) == user.clerk_id
     assert fake_clerk.requests == []
 
 
 def test_without_a_jwt_key_the_jwks_comes_from_clerk_api_url(client, fake_clerk, signer, settings):
     settings.DEV_SIGN_IN = False
     user = UserFactory.create()
-    assert client.get("/api/me", **bearer(signer.token(user.clerk_id))).status_code == 200
+    assert signed_in_as(client.get("/api/me", **bearer(signer.token(user.clerk_id)))) == user.clerk_id
     jwks = [r for r in fake_clerk.requests if r.path == "/v1/jwks"]
     assert len(jwks) == 1 and jwks[0].headers["Authorization"] == "Bearer sk_test_fake_clerk_0123456789"
 
@@ -197,7 +205,8 @@ def test_staff_reach_admin_with_a_clerk_token(client, clerk):
     user = UserFactory.create()
     User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
     client.cookies["__session"] = clerk.token(user.clerk_id)
-    assert client.get("/admin/").status_code == 200
+    response = client.get("/admin/")
+    assert response.status_code == 200 and response.wsgi_request.user.clerk_id == user.clerk_id
 
 
 def test_cookie_authenticated_unsafe_api_requests_need_csrf(clerk):
@@ -206,6 +215,8 @@ def test_cookie_authenticated_unsafe_api_requests_need_csrf(clerk):
     browser.cookies["__session"] = clerk.token(user.clerk_id)
     response = browser.patch("/api/me", data={"preferences": {"theme": "dark"}}, content_type="application/json")
     assert response.status_code == 403
+    user.refresh_from_db()
+    assert user.preferences == {}  # refused: nothing changed
     scripted = Client(enforce_csrf_checks=True)
     response = scripted.patch(
         "/api/me",
@@ -213,7 +224,9 @@ def test_cookie_authenticated_unsafe_api_requests_need_csrf(clerk):
         content_type="application/json",
         **bearer(clerk.token(user.clerk_id)),
     )
-    assert response.status_code == 200
+    assert response.status_code == 200 and response.json()["clerk_id"] == user.clerk_id
+    user.refresh_from_db()
+    assert user.preferences == {"theme": "dark"}
 
 
 def test_dev_sign_in_form_signs_in(client, dev_sign_in):
@@ -231,13 +244,16 @@ def test_dev_sign_in_refuses_offsite_next(client, dev_sign_in):
 def test_dev_sign_in_is_off_when_disabled(client, dev_sign_in, settings):
     settings.DEV_SIGN_IN = False
     assert client.post("/sign-in/", {"email": "dev@example.com"}).status_code == 404
+    assert not User.objects.exists() and "_auth_user_id" not in client.session
+    assert client.get("/api/me").status_code == 401
 
 
 def test_dev_sign_in_is_off_without_debug_even_if_switched_on(client, dev_sign_in, settings):
     settings.DEBUG = False
     assert client.post("/sign-in/", {"email": "dev@example.com"}).status_code == 404
     assert 'name="email"' not in client.get("/sign-in/").content.decode()
-    assert not User.objects.filter(email="dev@example.com").exists()
+    assert not User.objects.exists() and "_auth_user_id" not in client.session
+    assert client.get("/api/me").status_code == 401
 
 
 def test_dev_sign_in_never_takes_the_email_of_a_real_clerk_user(client, dev_sign_in):
@@ -253,7 +269,7 @@ def test_dev_sign_in_never_takes_the_email_of_a_real_clerk_user(client, dev_sign
 def test_a_token_checked_once_is_still_refused_under_other_settings(client, clerk, settings):
     user = UserFactory.create()
     token = clerk.token(user.clerk_id)
-    assert client.get("/api/me", **bearer(token)).status_code == 200
+    assert signed_in_as(client.get("/api/me", **bearer(token))) == user.clerk_id
     settings.CLERK_JWT_KEY = ClerkSigner().public_pem  # a key that did not sign it
     assert client.get("/api/me", **bearer(token)).status_code == 401
     settings.CLERK_JWT_KEY = clerk.public_pem

@@ -217,7 +217,21 @@ def test_checkout_for_pro_when_already_pro_is_409(user_api, user, fake_stripe, p
 
 def test_an_incomplete_subscription_does_not_block_a_new_checkout(user_api, user, fake_stripe, prices):
     make_pro(user, status="incomplete")
-    assert checkout(user_api, {"plan": "pro"}).status_code == 200
+    response = checkout(user_api, {"plan": "pro"})
+    assert response.status_code == 200
+    (session_call,) = fake_stripe.calls("POST", "/v1/checkout/sessions")
+    assert response.json() == {"url": session_call.response["url"]}
+    assert session_call.response["url"].startswith("https://checkout.stripe.com/c/pay/cs_test_")
+    params = session_call.params
+    assert (params["mode"], params["line_items[0][price]"], params["line_items[0][quantity]"]) == (
+        "subscription", PRICE_PRO, "1"
+    )
+    assert (params["customer"], params["client_reference_id"]) == (
+        StripeCustomer.objects.get(user=user).stripe_customer_id, str(user.pk)
+    )
+    assert (params["subscription_data[metadata][user_id]"], params["subscription_data[metadata][plan]"]) == (
+        str(user.pk), "pro"
+    )
 
 
 def test_without_price_ids_pro_is_sold_inline_at_the_price_we_show(user_api, user, fake_stripe):
