@@ -2,7 +2,7 @@
 and repair.
 
 Every colour check here is recomputed independently (coloraide directly, and the WCAG formula written
-out below), not through the engine's own helpers, so a bug in the engine's maths cannot hide itself.
+out in `wcag.py`), not through the engine's own helpers, so a bug in the engine's maths cannot hide itself.
 """
 
 import itertools
@@ -32,6 +32,8 @@ from designs.engine.harmony import derive
 from designs.engine.status import BAND_CHROMA, band_fill_steps, choose_status_steps, status_scales
 from designs.engine.themes import complete_theme
 
+from .wcag import ratio
+
 ROOT = Path(__file__).resolve().parents[2]
 STEPS = ["50", "100", "200", "300", "400", "500", "600", "700", "800", "900", "950"]
 SCALES = ["primary", "secondary", "accent", "neutral", "success", "warning", "danger", "info"]
@@ -59,23 +61,6 @@ intents = st.builds(
 
 
 # --- independent checks ----------------------------------------------------------------------------------------
-
-
-def channel(value: int) -> float:
-    """sRGB channel to linear light, as WCAG 2.x defines it."""
-    c = value / 255
-    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-
-def wcag_luminance(hex_color: str) -> float:
-    r, g, b = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def ratio(foreground: str, background: str) -> float:
-    """WCAG 2.x contrast ratio, written out from the specification."""
-    lighter, darker = sorted((wcag_luminance(foreground), wcag_luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 def lightness(hex_color: str) -> float:

@@ -12,12 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from designs.engine import Intent, build_report, export, generate_design_system
-from designs.engine.color import contrast, cvd_distance, delta_e_ok, from_oklch, has_hue, oklch
+from designs.engine.color import cvd_distance, delta_e_ok, from_oklch, has_hue, oklch
 from designs.engine.importer import UnreadableTheme, import_theme
 from designs.engine.importer.minimal import nearest_passing
 from designs.engine.report import CONTRACTS
 from designs.engine.shapes import THEME_ROLES, THEMES
 from designs.engine.themes import solve_lightness
+
+from .wcag import ratio as wcag_ratio
 
 THEMES_DIR = Path(__file__).parent / "themes"
 FOREGROUNDS = {foreground for foreground, *_ in CONTRACTS["light"]}
@@ -111,7 +113,7 @@ def _brute_force_nearest(colour: str, needs: list) -> float:
     for i in range(501):
         for j in range(0, 161):
             candidate = from_oklch(i / 500, j / 500, hue)
-            if all(contrast(candidate, bg) >= ratio for bg, ratio in needs):
+            if all(wcag_ratio(candidate, bg) >= ratio for bg, ratio in needs):
                 best = min(best, delta_e_ok(colour, candidate))
     return best
 
@@ -281,7 +283,7 @@ def test_the_nearest_passing_colour_passes_keeps_its_hue_and_beats_moving_lightn
     if found is None:
         assert not (alone_passes and has_hue(alone) and abs(oklch(alone)[2] - oklch(colour)[2]) < 3)
         return
-    assert contrast(found, page) >= ratio
+    assert wcag_ratio(found, page) >= ratio
     if has_hue(colour) and has_hue(found) and oklch(found)[1] > 0.02:
         # Searched at the colour's own hue; only rounding to 8-bit sRGB turns it, more the greyer it is.
         rounding = math.degrees(0.005 / oklch(found)[1])
