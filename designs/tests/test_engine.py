@@ -5,6 +5,7 @@ import json
 import math
 import re
 
+import jsonschema
 import pytest
 from coloraide import Color
 from hypothesis import HealthCheck, given, settings
@@ -341,6 +342,32 @@ def test_the_ai_schema_is_the_intent_in_strict_structured_output_form():
     assert schema["properties"]["secondary"]["type"] == ["string", "null"]
     assert schema["properties"]["font_pairing"]["enum"] == list(FONT_PAIRING_KEYS)
     assert "from 0 to 1" in schema["properties"]["vibrancy"]["description"]
+
+
+def test_the_ai_schema_is_valid_json_schema_and_every_intent_matches_it():
+    jsonschema.Draft202012Validator.check_schema(INTENT_JSON_SCHEMA)
+    jsonschema.validate(answer(), INTENT_JSON_SCHEMA)
+    for prompt in ("calm fintech", "", "neon pink and burgundy, playful"):  # what the engine reads is an answer too
+        jsonschema.validate(interpret(prompt).to_dict(), INTENT_JSON_SCHEMA)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        answer(extra=1),
+        {k: v for k, v in answer().items() if k != "harmony"},
+        answer(font_pairing="comic-sans"),
+        answer(harmony="random"),
+        answer(secondary=5),
+        answer(vibrancy="high"),
+    ],
+    ids=["extra field", "missing field", "unknown pairing", "unknown harmony", "colour not a string", "number as text"],
+)
+def test_an_answer_the_schema_refuses_is_refused_by_the_engine_too(bad):
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, INTENT_JSON_SCHEMA)
+    with pytest.raises(EngineInputError):
+        intent_from_ai(bad, seed_color=None)
 
 
 def test_an_answer_becomes_an_intent_with_numbers_brought_into_range():
