@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test install migrate lint bench clean
+.PHONY: run test install migrate lint bench mutants clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ lint: install
 
 bench: install
 	$(PY) bench/run_all.py
+
+# Break each critical rule in a copy of the repository and check its tests notice (README: Mutation check).
+mutants: install
+	$(PY) scripts/mutants.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
