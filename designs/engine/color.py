@@ -119,8 +119,11 @@ def from_oklch(lightness: float, chroma: float, hue: float) -> str:
 
 @lru_cache(maxsize=16384)
 def luminance(hex_color: str) -> float:
-    """WCAG relative luminance of a ``#rrggbb`` colour: Y of CIE XYZ (coloraide's sRGB matrix)."""
-    return lin_srgb_to_xyz(list(_linear(hex_color)))[1]
+    """WCAG 2.x relative luminance of a ``#rrggbb`` colour, with the specification's own coefficients
+    (0.2126, 0.7152, 0.0722): what WCAG checkers compute. Y of coloraide's more precise sRGB matrix
+    differs in the fifth digit, enough to call a pair that checkers see at 6.99997:1 a pass at 7:1."""
+    red, green, blue = _linear(hex_color)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
 
 def contrast(foreground: str, background: str) -> float:

@@ -1,3 +1,3 @@
 """Engine version: bump when generated output changes for the same input."""
 
-ENGINE_VERSION = "2.1.0"
+ENGINE_VERSION = "2.1.1"

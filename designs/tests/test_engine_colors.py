@@ -27,6 +27,7 @@ from designs.engine import (
     interpret,
     repair_themes,
 )
+from designs.engine.color import contrast as engine_contrast
 from designs.engine.color import floor2, from_oklch, max_chroma
 from designs.engine.harmony import derive
 from designs.engine.status import BAND_CHROMA, band_fill_steps, choose_status_steps, status_scales
@@ -153,6 +154,19 @@ def assert_all_valid(tokens: dict) -> None:
 def test_the_wcag_oracle_matches_published_ratios(foreground, background, published):
     # WebAIM's contrast checker and the WCAG 2.1 understanding documents give these (two decimals).
     assert round(ratio(foreground, background), 2) == pytest.approx(published, abs=0.01)
+
+
+@PROPERTY
+@given(foreground=colours, background=colours)
+def test_the_engine_measures_contrast_with_the_wcag_formula(foreground, background):
+    assert engine_contrast(foreground, background) == pytest.approx(ratio(foreground, background), rel=1e-12)
+
+
+def test_a_pair_just_under_7_to_1_is_not_counted_as_7():
+    # With the Y of coloraide's sRGB matrix (0.21264, 0.71517, 0.07219) the engine counted this pair at
+    # 7.0003:1; the specification's coefficients, which checkers use, give 6.99997:1.
+    assert 6.9999 < ratio("#c6d4f0", "#0019cc") < 7.0
+    assert engine_contrast("#c6d4f0", "#0019cc") < 7.0
 
 
 def test_the_report_agrees_with_the_written_out_formula():
