@@ -145,6 +145,14 @@ MUTANTS = [
         f"{COLOURS}::test_edge_seeds",
     ),
     mutant(
+        "contrast is measured with the WCAG formula's own coefficients",
+        "designs/engine/color.py",
+        "    return 0.2126 * red + 0.7152 * green + 0.0722 * blue\n",
+        "    return 0.21264 * red + 0.71517 * green + 0.07219 * blue\n",
+        f"{COLOURS}::test_the_engine_measures_contrast_with_the_wcag_formula",
+        f"{COLOURS}::test_a_pair_just_under_7_to_1_is_not_counted_as_7",
+    ),
+    mutant(
         "the brand colour sits at the step of nearest lightness",
         "designs/engine/palette.py",
         "    return min(STEPS, key=lambda step: (abs(target_lightness(step) - lightness), STEPS.index(step)))\n",
