@@ -251,6 +251,8 @@ def test_design_systems_need_sign_in(api, user):
         ("scss", "text/x-scss", "acme-bank.scss"),
         ("tailwind", "text/css", "acme-bank-tailwind.css"),
         ("dtcg", "application/design-tokens+json", "acme-bank.tokens.json"),
+        ("tokens-studio", "application/json", "acme-bank.tokens-studio.json"),
+        ("style-dictionary", "text/javascript", "acme-bank.style-dictionary.mjs"),
         ("json", "application/json", "acme-bank.json"),
     ],
 )
@@ -262,8 +264,11 @@ def test_owner_downloads_every_format(user_api, user, fmt, content_type, filenam
     assert response["Content-Type"] == f"{content_type}; charset=utf-8"
     assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
     content = response.content.decode()
-    assert design_system.tokens["colors"]["primary"]["500"] in content
-    if fmt in ("dtcg", "json"):
+    if fmt == "style-dictionary":  # the build script for the DTCG file: it names the themes, not the colours
+        assert 'const themes = ["light", "dark", "light-high", "dark-high"];' in content
+    else:
+        assert design_system.tokens["colors"]["primary"]["500"] in content
+    if fmt in ("dtcg", "tokens-studio", "json"):
         json.loads(content)
     if fmt == "tailwind":
         assert "@theme" in content
