@@ -182,8 +182,9 @@ def test_the_export_links_list_the_preferred_format_first(signed_in, user, desig
 
     user_update_preferences(user=user, changes={"export_format": "tailwind"})
     html = signed_in.get(page_of(design)).content.decode()
-    formats = re.findall(r'data-format="(\w+)"', html)
-    assert formats[0] == "tailwind" and sorted(formats) == ["css", "dtcg", "json", "scss", "tailwind"]
+    formats = re.findall(r'data-format="([\w-]+)"', html)
+    assert formats[0] == "tailwind" and sorted(formats) == ["css", "dtcg", "json", "scss", "style-dictionary",
+                                                                 "tailwind", "tokens-studio"]
 
 
 def test_the_vision_switch_works_without_javascript(signed_in, design):
