@@ -92,9 +92,12 @@ export default defineConfig({
     css({
       filename: "tokens.css",
       modeSelectors: [
+        { mode: "light", selectors: ['[data-theme="light"]'] },
         { mode: "dark", selectors: ["@media (prefers-color-scheme: dark)", '[data-theme="dark"]'] },
         { mode: "light-high", selectors: ["@media (prefers-contrast: more)", '[data-theme="light-high"]'] },
-        { mode: "dark-high", selectors: ['[data-theme="dark-high"]'] },
+        { mode: "dark-high", selectors: [
+          "@media (prefers-color-scheme: dark) and (prefers-contrast: more)", '[data-theme="dark-high"]',
+        ] },
       ],
     }),
   ],

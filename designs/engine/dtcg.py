@@ -43,21 +43,31 @@ def _token(kind: str, value, **extra) -> dict:
     return {"$type": kind, "$value": value, **extra}
 
 
-def _role_scale(role: str) -> tuple[str, ...]:
-    """Scales searched for an alias target, the role's own scale first."""
+def _own_scale(role: str) -> str:
+    """The scale a role belongs to (``primary-text`` -> ``primary``); ``neutral`` for the page roles."""
     base = role.removeprefix("on-")
     for suffix in ("-subtle", "-text"):
         base = base.removesuffix(suffix)
-    own = base if base in SCALE_NAMES else "neutral"
-    return (own,) + tuple(name for name in SCALE_NAMES if name != own)
+    return base if base in SCALE_NAMES else "neutral"
 
 
-def _alias(role: str, hex_color: str, colors: dict) -> str | None:
-    for scale in _role_scale(role):
+def _steps_by_colour(colors: dict) -> dict[str, list[tuple[str, str]]]:
+    """``{hex: [(scale, step), ...]}`` in scale order, lightest step first."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for scale in SCALE_NAMES:
         for step, value in colors.get(scale, {}).items():
-            if value == hex_color:
-                return f"{{color.{scale}.{step}}}"
-    return None
+            found.setdefault(value, []).append((scale, step))
+    return found
+
+
+def _alias(role: str, hex_color: str, steps_by_colour: dict) -> str | None:
+    """``{color.<scale>.<step>}`` for a role colour that is a scale step, the role's own scale first."""
+    candidates = steps_by_colour.get(hex_color)
+    if not candidates:
+        return None
+    own = _own_scale(role)
+    scale, step = next((candidate for candidate in candidates if candidate[0] == own), candidates[0])
+    return f"{{color.{scale}.{step}}}"
 
 
 def _colours(tokens: dict) -> dict:
@@ -69,11 +79,11 @@ def _colours(tokens: dict) -> dict:
 
 def role_values(tokens: dict) -> dict[str, dict[str, object]]:
     """``{role: {theme: alias or colour object}}`` for every role of the themes the tokens hold."""
-    colors = tokens.get("colors", {})
+    steps_by_colour = _steps_by_colour(tokens.get("colors", {}))
     themes = [theme for theme in THEMES if theme in tokens["themes"]]
     roles = tokens["themes"][themes[0]]
     return {
-        role: {theme: _alias(role, tokens["themes"][theme][role], colors)
+        role: {theme: _alias(role, tokens["themes"][theme][role], steps_by_colour)
                or colour_value(tokens["themes"][theme][role]) for theme in themes}
         for role in roles
     }
