@@ -33,7 +33,7 @@ EXPORT_FORMATS: dict[str, tuple[str, str]] = {
 
 #: What a name keeps in a file's title: letters and digits of any script, spaces and plain punctuation
 #: (never a character that could end a comment or a string: ``*``, ``/``, quotes, ``<``, braces).
-_UNSAFE_NAME = re.compile(r"[^\w .&()+,!?-]|_")
+_UNSAFE_NAME = re.compile(r"[^\w .&()+,!?-]")
 
 
 def _title(name: str) -> str:
@@ -174,9 +174,10 @@ def to_scss(tokens: dict, name: str, font_base_url: str | None) -> str:
     return "\n".join(out) + "\n"
 
 
-#: Tailwind's font utilities and what each one takes: ``font-sans`` (and the page's default font) the body
-#: family, ``font-heading`` the heading family; ``font-serif`` and ``font-mono`` a family of that kind.
 def _tailwind_fonts(typography: dict) -> list[tuple[str, str]]:
+    """Tailwind's font variables: ``--font-sans`` (so ``font-sans`` and the page's default font) the body
+    family, ``--font-heading`` the heading family, ``--font-mono`` the mono one, and ``--font-serif`` the
+    heading or body family where it is a serif."""
     families = typography["families"]
     fonts = [("font-sans", families["body"]["stack"]), ("font-heading", families["heading"]["stack"]),
              ("font-mono", families["mono"]["stack"])]
