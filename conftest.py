@@ -1,11 +1,12 @@
-"""Test-wide fixtures and the rules for tests that need PostgreSQL, a browser or Redis.
+"""Test-wide fixtures and the rules for tests that need PostgreSQL, a browser, Redis or the export tools.
 
-`--require=postgres,browser,redis` (used by `.ci/run`) turns a skipped test of those kinds into a
-failure, so a CI run can never pass quietly without the concurrency, browser or worker tests.
+`--require=postgres,browser,redis,exports` (used by `.ci/run`) turns a skipped test of those kinds into a
+failure, so a CI run can never pass quietly without the concurrency, browser, worker or export tests.
 """
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
@@ -15,7 +16,7 @@ def pytest_addoption(parser):
     parser.addoption(
         "--require",
         default="",
-        help="Comma-separated markers (postgres, browser, redis) whose tests must not be skipped.",
+        help="Comma-separated markers (postgres, browser, redis, exports) whose tests must not be skipped.",
     )
 
 
@@ -36,7 +37,26 @@ def redis_answers() -> bool:
         return False
 
 
+#: The export tools (tests_exports/package.json), installed with `npm ci` in that folder.
+EXPORT_TOOLS = Path(__file__).resolve().parent / "tests_exports" / "node_modules"
+
+
+def export_tools_missing() -> str | None:
+    """Why the export tests cannot run here, or None when they can."""
+    if not shutil.which("node"):
+        return "needs Node.js (20 or later) for the export tools: apt-get install nodejs npm"
+    if not (EXPORT_TOOLS / ".bin").is_dir():
+        return "needs the export tools: cd tests_exports && npm ci"
+    return None
+
+
 def pytest_collection_modifyitems(config, items):
+    missing = export_tools_missing() if any("exports" in item.keywords for item in items) else None
+    if missing:
+        no_tools = pytest.mark.skip(reason=missing)
+        for item in items:
+            if "exports" in item.keywords:
+                item.add_marker(no_tools)
     if any("redis" in item.keywords for item in items) and not redis_answers():
         no_redis = pytest.mark.skip(reason=f"needs Redis at {TEST_REDIS_URL}: start redis-server or set TEST_REDIS_URL")
         for item in items:

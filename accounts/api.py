@@ -36,7 +36,8 @@ class MeView(APIView):
         tags=["account"],
         summary="Update preferences",
         description="Merges the given `preferences` into the stored ones (JSON merge patch): `theme` "
-        "(`system`, `light`, `dark`) and `export_format` (`css`, `scss`, `tailwind`, `dtcg`, `json`). "
+        "(`system`, `light`, `dark`) and `export_format` (`css`, `scss`, `tailwind`, `dtcg`, `tokens-studio`, "
+        "`style-dictionary`, `json`, `shadcn`). "
         '`{"preferences": {"theme": null}}` removes a key; an empty body changes nothing. Unknown keys, other '
         "values and any other field answer 400.",
     )

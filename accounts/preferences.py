@@ -12,7 +12,10 @@ EXPORT_FORMAT_CHOICES = [
     ("scss", "SCSS variables"),
     ("tailwind", "Tailwind CSS v4 theme"),
     ("dtcg", "W3C design tokens (JSON)"),
+    ("tokens-studio", "Tokens Studio (JSON)"),
+    ("style-dictionary", "Style Dictionary build (for the W3C tokens)"),
     ("json", "Raw tokens (JSON)"),
+    ("shadcn", "shadcn/ui theme (CSS)"),
 ]
 
 #: key -> (label, choices)

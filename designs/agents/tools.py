@@ -231,10 +231,11 @@ def export_design_system(
     design_system_id: DesignSystemId,
     format: Annotated[Literal[tuple(EXPORT_FORMATS)], Field(
         description="`css` (custom properties with light, dark and high-contrast themes), `scss`, `tailwind` (a "
-        "Tailwind CSS v4 stylesheet), `dtcg` (W3C design tokens JSON), `json` (the tokens) or `shadcn` (a shadcn/ui "
-        "project's Tailwind v4 CSS file: its `:root`/`.dark` variables in oklch(), high contrast under "
-        "`prefers-contrast: more`, fonts and `@theme inline`; write it over the project's globals.css "
-        "theme).")] = "css",
+        "Tailwind CSS v4 theme to import after Tailwind), `dtcg` (W3C design tokens JSON, themes as modes), "
+        "`style-dictionary` (a Style Dictionary 5 build script for the dtcg file), `tokens-studio` (Tokens "
+        "Studio JSON), `json` (the tokens) or `shadcn` (a shadcn/ui project's Tailwind v4 CSS file: its "
+        "`:root`/`.dark` variables in oklch(), high contrast under `prefers-contrast: more`, fonts and "
+        "`@theme inline`; write it over the project's globals.css theme).")] = "css",
 ) -> dict[str, Any]:
     """A design system (yours, or anyone's public one) as a file to write into a project: `{filename,
     content_type, content}`. The stylesheets load the self-hosted fonts from this server."""

@@ -144,12 +144,14 @@ class ExportView(APIView):
     @extend_schema(
         tags=["design systems"],
         summary="Download a design system",
-        description="`css` (custom properties, light and dark), `scss` (variables and maps), `tailwind` (a Tailwind "
-        "CSS v4 `@theme` stylesheet), `dtcg` (W3C design tokens JSON), `json` (the tokens) or `shadcn` (shadcn/ui's "
-        "CSS variables for Tailwind CSS v4, in `oklch()`, `:root` and `.dark`, high contrast under "
-        "`prefers-contrast: more`). The owner may download any of theirs; anyone may download a public one. An "
-        "unknown format answers 404. A public design system's file answers `Cache-Control: public, no-cache`; a "
-        "private one's `private, no-cache` with `Vary: Authorization, Cookie`.",
+        description="`css` (custom properties: light, dark and high contrast, by preference or `data-theme`), "
+        "`scss` (variables and maps), `tailwind` (a Tailwind CSS v4 theme to `@import` after Tailwind), `dtcg` "
+        "(W3C design tokens JSON, the themes as modes), `tokens-studio` (the Tokens Studio plugin's JSON, a token "
+        "set per theme), `style-dictionary` (a Style Dictionary 5 build script for the `dtcg` file), `json` "
+        "(the tokens) or `shadcn` (shadcn/ui's CSS variables for Tailwind CSS v4, in `oklch()`, `:root` and "
+        "`.dark`, high contrast under `prefers-contrast: more`). The owner may download any of theirs; anyone may "
+        "download a public one. An unknown format answers 404. A public design system's file answers "
+        "`Cache-Control: public, no-cache`; a private one's `private, no-cache` with `Vary: Authorization, Cookie`.",
         parameters=[
             OpenApiParameter("file_format", OpenApiTypes.STR, OpenApiParameter.PATH, enum=list(EXPORT_FORMATS)),
         ],
@@ -158,6 +160,7 @@ class ExportView(APIView):
             (200, "text/x-scss"): OpenApiTypes.STR,
             (200, "application/design-tokens+json"): OpenApiTypes.OBJECT,
             (200, "application/json"): OpenApiTypes.OBJECT,
+            (200, "text/javascript"): OpenApiTypes.STR,
             404: NOT_FOUND,
         },
     )

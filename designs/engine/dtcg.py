@@ -1,15 +1,21 @@
 """W3C Design Tokens Format Module (2025.10) export.
 
-Groups carry ``$type`` so tokens inherit it; colours are sRGB objects with a
-hex fallback; dimensions are ``{"value", "unit"}`` in px or rem. Theme roles
-are aliases (``"{color.primary.600}"``) whenever the role colour equals a
-scale step, preferring the role's own scale, so a theme stays linked to its
-palette; other role colours are written literally.
+Every token carries its own ``$type`` (strict linters want it on the token, not inherited from a group);
+colours are sRGB objects with a hex fallback; dimensions are ``{"value", "unit"}``, spacing and radii in
+rem (so a build's rem-to-dp/pt transforms read them right, ``radius.full`` included).
+
+The themes are one token per role, ``theme.<role>``, whose ``$value`` is the first theme's (light) and
+whose ``$extensions.mode`` holds every theme's value (the modes Terrazzo builds into one CSS variable per
+role, switched by selector or media query; the Style Dictionary build of this export reads them too).
+Role values are aliases (``"{color.primary.600}"``) whenever the colour equals a scale step, preferring
+the role's own scale, so a theme stays linked to its palette; other role colours are written literally.
 """
 
 from .color import rgb_components
 from .layout import parse_length, parse_shadow
-from .shapes import SCALE_NAMES
+from .shapes import SCALE_NAMES, THEMES
+from .tokens import parse_font_stack
+from .typography import ROOT_PX
 
 _EXTENSION = "com.designforge"
 
@@ -27,58 +33,82 @@ def dimension(value: float, unit: str) -> dict:
     return {"value": int(value) if float(value).is_integer() else value, "unit": unit}
 
 
-def _length(text: str) -> dict:
-    parsed = parse_length(text)
-    return dimension(*parsed)
+def rem_length(text: str) -> dict:
+    """A px or rem length as a DTCG dimension in rem (``9999px`` -> 624.9375rem)."""
+    value, unit = parse_length(text)
+    return dimension(value / ROOT_PX if unit == "px" else value, "rem")
 
 
-def _role_scale(role: str) -> tuple[str, ...]:
-    """Scales searched for an alias target, the role's own scale first."""
+def _token(kind: str, value, **extra) -> dict:
+    return {"$type": kind, "$value": value, **extra}
+
+
+def _own_scale(role: str) -> str:
+    """The scale a role belongs to (``primary-text`` -> ``primary``); ``neutral`` for the page roles."""
     base = role.removeprefix("on-")
-    own = base if base in SCALE_NAMES else "neutral"
-    return (own,) + tuple(name for name in SCALE_NAMES if name != own)
+    for suffix in ("-subtle", "-text"):
+        base = base.removesuffix(suffix)
+    return base if base in SCALE_NAMES else "neutral"
 
 
-def _alias(role: str, hex_color: str, colors: dict) -> str | None:
-    for scale in _role_scale(role):
+def _steps_by_colour(colors: dict) -> dict[str, list[tuple[str, str]]]:
+    """``{hex: [(scale, step), ...]}`` in scale order, lightest step first."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for scale in SCALE_NAMES:
         for step, value in colors.get(scale, {}).items():
-            if value == hex_color:
-                return f"{{color.{scale}.{step}}}"
-    return None
+            found.setdefault(value, []).append((scale, step))
+    return found
+
+
+def _alias(role: str, hex_color: str, steps_by_colour: dict) -> str | None:
+    """``{color.<scale>.<step>}`` for a role colour that is a scale step, the role's own scale first."""
+    candidates = steps_by_colour.get(hex_color)
+    if not candidates:
+        return None
+    own = _own_scale(role)
+    scale, step = next((candidate for candidate in candidates if candidate[0] == own), candidates[0])
+    return f"{{color.{scale}.{step}}}"
 
 
 def _colours(tokens: dict) -> dict:
-    group: dict = {"$type": "color"}
-    for scale, steps in tokens["colors"].items():
-        group[scale] = {step: {"$value": colour_value(value)} for step, value in steps.items()}
-    return group
+    return {
+        scale: {step: _token("color", colour_value(value)) for step, value in steps.items()}
+        for scale, steps in tokens["colors"].items()
+    }
+
+
+def role_values(tokens: dict) -> dict[str, dict[str, object]]:
+    """``{role: {theme: alias or colour object}}`` for every role of the themes the tokens hold."""
+    steps_by_colour = _steps_by_colour(tokens.get("colors", {}))
+    themes = [theme for theme in THEMES if theme in tokens["themes"]]
+    roles = tokens["themes"][themes[0]]
+    return {
+        role: {theme: _alias(role, tokens["themes"][theme][role], steps_by_colour)
+               or colour_value(tokens["themes"][theme][role]) for theme in themes}
+        for role in roles
+    }
 
 
 def _themes(tokens: dict) -> dict:
-    colors = tokens.get("colors", {})
-    group: dict = {}
-    for theme, roles in tokens["themes"].items():
-        entries: dict = {"$type": "color", "$description": f"{theme.capitalize()} theme roles"}
-        for role, value in roles.items():
-            entries[role] = {"$value": _alias(role, value, colors) or colour_value(value)}
-        group[theme] = entries
+    group: dict = {"$description": "Theme roles: $value is the light theme's; $extensions.mode holds every theme's"}
+    for role, by_theme in role_values(tokens).items():
+        first = next(iter(by_theme.values()))
+        group[role] = _token("color", first, **{"$extensions": {"mode": by_theme}})
     return group
 
 
-def _font_stack(stack: str) -> list[str]:
-    return [part.strip().strip("\"'") for part in stack.split(",") if part.strip()]
+def font_names(stack: str) -> list[str]:
+    """The family names of a validated CSS font stack, unquoted (never an empty name)."""
+    return parse_font_stack(stack) or []
 
 
 def _typography(typography: dict) -> dict:
-    families = {"$type": "fontFamily"}
-    for role, family in typography["families"].items():
-        families[role] = {"$value": _font_stack(family["stack"])}
-    weights = {"$type": "fontWeight"}
-    weights.update({name: {"$value": value} for name, value in typography["weights"].items()})
-    sizes: dict = {"$type": "dimension", "$description": "Largest (1280px viewport) size; fluid range in $extensions"}
+    families = {role: _token("fontFamily", font_names(family["stack"]))
+                for role, family in typography["families"].items()}
+    weights = {name: _token("fontWeight", value) for name, value in typography["weights"].items()}
+    sizes: dict = {"$description": "Largest (1280px viewport) size; fluid range in $extensions"}
     for step, entry in typography["scale"]["steps"].items():
-        sizes[step] = {
-            "$value": dimension(entry["max_rem"], "rem"),
+        sizes[step] = _token("dimension", dimension(entry["max_rem"], "rem"), **{
             "$extensions": {
                 _EXTENSION: {
                     "fluid": {
@@ -88,15 +118,14 @@ def _typography(typography: dict) -> dict:
                     }
                 }
             },
-        }
-    heights = {"$type": "number"}
-    heights.update({step: {"$value": value} for step, value in typography["line_heights"].items()})
+        })
+    heights = {step: _token("number", value) for step, value in typography["line_heights"].items()}
     return {
         "family": families,
         "weight": weights,
         "size": sizes,
         "line-height": heights,
-        "scale-ratio": {"$type": "number", "$value": typography["scale"]["ratio"]},
+        "scale-ratio": _token("number", typography["scale"]["ratio"]),
     }
 
 
@@ -124,12 +153,9 @@ def to_dtcg(tokens: dict, description: str) -> dict:
     if "typography" in tokens:
         document["font"] = _typography(tokens["typography"])
     if "spacing" in tokens:
-        document["spacing"] = {"$type": "dimension"}
-        document["spacing"].update({k: {"$value": _length(v)} for k, v in tokens["spacing"]["scale"].items()})
+        document["spacing"] = {k: _token("dimension", rem_length(v)) for k, v in tokens["spacing"]["scale"].items()}
     if "radii" in tokens:
-        document["radius"] = {"$type": "dimension"}
-        document["radius"].update({k: {"$value": _length(v)} for k, v in tokens["radii"].items()})
+        document["radius"] = {k: _token("dimension", rem_length(v)) for k, v in tokens["radii"].items()}
     if "shadows" in tokens:
-        document["shadow"] = {"$type": "shadow"}
-        document["shadow"].update({k: {"$value": _shadow(v)} for k, v in tokens["shadows"].items()})
+        document["shadow"] = {k: _token("shadow", _shadow(v)) for k, v in tokens["shadows"].items()}
     return document

@@ -1,19 +1,24 @@
-"""Export tokens as CSS, SCSS, Tailwind v4, DTCG or JSON.
+"""Export tokens as CSS, SCSS, Tailwind v4, DTCG, Tokens Studio, a Style Dictionary build, or JSON.
 
 Every exporter first runs ``validate_tokens``, so only checked values
 (hex colours, canonical shadows, plain font stacks, rem clamps) ever reach
-the output, and writes only the sections the tokens contain.
+the output, and writes only the sections the tokens contain. Every format
+carries every theme the tokens hold (light, dark and the high-contrast pair)
+as one variable per role switched by theme, never one variable per theme.
 """
 
 import json
 import re
 
+from .color import css_display_p3, css_oklch
 from .dtcg import to_dtcg
 from .errors import EngineInputError
 from .font_faces import font_catalogue, font_face_rules
 from .shadcn import to_shadcn
 from .shapes import FAMILY_ROLES, THEMES, base_theme
+from .style_dictionary import style_dictionary_build
 from .tokens import validate_tokens
+from .tokens_studio import to_tokens_studio
 from .version import ENGINE_VERSION
 
 #: format -> (content type, file extension)
@@ -22,19 +27,23 @@ EXPORT_FORMATS: dict[str, tuple[str, str]] = {
     "scss": ("text/x-scss", "scss"),
     "tailwind": ("text/css", "css"),
     "dtcg": ("application/design-tokens+json", "tokens.json"),
+    "tokens-studio": ("application/json", "tokens-studio.json"),
+    "style-dictionary": ("text/javascript", "style-dictionary.mjs"),
     "json": ("application/json", "json"),
     "shadcn": ("text/css", "css"),
 }
 
-_SAFE_NAME = re.compile(r"[^A-Za-z0-9 _.\-]")
+#: What a name keeps in a file's title: letters and digits of any script, spaces and plain punctuation
+#: (never a character that could end a comment or a string: ``*``, ``/``, quotes, ``<``, braces).
+_UNSAFE_NAME = re.compile(r"[^\w .&()+,!?-]")
 
 
 def _title(name: str) -> str:
-    cleaned = _SAFE_NAME.sub("", name if isinstance(name, str) else "")[:80].strip()
+    cleaned = " ".join(_UNSAFE_NAME.sub("", name if isinstance(name, str) else "").split())[:80].strip()
     return f"{cleaned or 'Design system'} - DesignForge engine {ENGINE_VERSION}"
 
 
-def _scalar_variables(tokens: dict) -> list[tuple[str, str]]:
+def _scalar_variables(tokens: dict, spacing_unit: str = "spacing") -> list[tuple[str, str]]:
     """(name, value) pairs, without the ``--``/``$`` prefix, for everything except theme roles."""
     pairs: list[tuple[str, str]] = []
     for scale, steps in tokens.get("colors", {}).items():
@@ -47,7 +56,7 @@ def _scalar_variables(tokens: dict) -> list[tuple[str, str]]:
         pairs += [(f"leading-{step}", f"{value:g}") for step, value in typography["line_heights"].items()]
     spacing = tokens.get("spacing")
     if spacing:
-        pairs.append(("spacing", f"{spacing['base_px'] / 16:g}rem"))
+        pairs.append((spacing_unit, f"{spacing['base_px'] / 16:g}rem"))
         pairs += [(f"spacing-{key}", value) for key, value in spacing["scale"].items()]
     pairs += [(f"radius-{name}", value) for name, value in tokens.get("radii", {}).items()]
     pairs += [(f"shadow-{name}", value) for name, value in tokens.get("shadows", {}).items()]
@@ -109,12 +118,27 @@ def _theme_blocks(themes: dict, prefix: str, scheme: bool) -> tuple[list[str], l
     return root, switches
 
 
+def _wide_gamut(tokens: dict, prefix: str) -> list[str]:
+    """The scales again in ``oklch()`` and Display P3, for browsers that read them; the hex values
+    written before stay the fallback. They are the same colours: the engine keeps every colour in sRGB,
+    so the contrast it checked holds on every screen."""
+    colors = tokens.get("colors")
+    if not colors:
+        return []
+    def lines(write) -> list[str]:
+        return [f"--{prefix}{scale}-{step}: {write(value)};" for scale, steps in colors.items()
+                for step, value in steps.items()]
+    return ["", "@supports (color: oklch(0% 0 0)) {", *_block(":root", lines(css_oklch), "  "), "}",
+            "", "@media (color-gamut: p3) {", "  @supports (color: color(display-p3 0 0 0)) {",
+            *_block(":root", lines(css_display_p3), "    "), "  }", "}"]
+
+
 def to_css(tokens: dict, name: str, font_base_url: str | None) -> str:
     """Custom properties in ``:root``; light roles by default, dark via preference or ``data-theme``."""
     root = [f"--{var}: {value};" for var, value in _scalar_variables(tokens)]
     theme_root, switches = _theme_blocks(tokens.get("themes", {}), "color-", scheme=True)
     out = [f"/* {_title(name)} */", *_font_faces(tokens, font_base_url), *_block(":root", root + theme_root),
-           *switches]
+           *_wide_gamut(tokens, "color-"), *switches]
     return "\n".join(out) + "\n"
 
 
@@ -126,7 +150,7 @@ def _scss_map(entries: dict[str, str], indent: str = "  ") -> str:
 def to_scss(tokens: dict, name: str, font_base_url: str | None) -> str:
     """``$variables`` for every token, plus maps for scales, themes and groups."""
     out = [f"// {_title(name)}", *_font_faces(tokens, font_base_url)]
-    out += [f"${var}: {value};" for var, value in _scalar_variables(tokens)]
+    out += [f"${var}: {value};" for var, value in _scalar_variables(tokens, spacing_unit="spacing-unit")]
     colors = tokens.get("colors", {})
     if colors:
         scale_maps = {scale: _scss_map(steps, "    ") for scale, steps in colors.items()}
@@ -152,22 +176,48 @@ def to_scss(tokens: dict, name: str, font_base_url: str | None) -> str:
     return "\n".join(out) + "\n"
 
 
+def _tailwind_fonts(typography: dict) -> list[tuple[str, str]]:
+    """Tailwind's font variables: ``--font-sans`` (so ``font-sans`` and the page's default font) the body
+    family, ``--font-heading`` the heading family, ``--font-mono`` the mono one, and ``--font-serif`` the
+    heading or body family where it is a serif."""
+    families = typography["families"]
+    fonts = [("font-sans", families["body"]["stack"]), ("font-heading", families["heading"]["stack"]),
+             ("font-mono", families["mono"]["stack"])]
+    serif = next((families[role] for role in ("heading", "body") if _kind(families[role]["name"]) == "serif"), None)
+    if serif is not None:
+        fonts.append(("font-serif", serif["stack"]))
+    return fonts
+
+
+def _kind(family_name: str) -> str | None:
+    family = font_catalogue().get(family_name)
+    return family["kind"] if family else None
+
+
 def to_tailwind(tokens: dict, name: str, font_base_url: str | None) -> str:
-    """A Tailwind CSS v4 stylesheet: ``@import "tailwindcss"`` and an ``@theme`` block.
+    """A Tailwind CSS v4 theme to import after Tailwind itself (``@import "tailwindcss";`` then this
+    file): an ``@theme`` block, the fonts, and the theme roles.
 
     Theme roles become ``--color-<role>`` utilities (``bg-background``,
     ``text-on-primary``) that follow the light/dark switch.
     """
     theme_lines = []
+    typography = tokens.get("typography")
+    if typography:
+        theme_lines += [f"--{var}: {value};" for var, value in _tailwind_fonts(typography)]
     for var, value in _scalar_variables(tokens):
         if var.startswith("leading-"):
             var = f"text-{var.removeprefix('leading-')}--line-height"
         elif var.startswith("spacing-"):
             continue  # Tailwind v4 derives every spacing utility from --spacing
+        elif var in ("font-heading", "font-mono"):
+            continue  # written above, next to Tailwind's own --font-sans
         theme_lines.append(f"--{var}: {value};")
-    out = [f"/* {_title(name)} */", '@import "tailwindcss";', *_font_faces(tokens, font_base_url)]
+    out = [f"/* {_title(name)}. Import it after Tailwind: @import \"tailwindcss\"; @import \"./this-file.css\"; */",
+           *_font_faces(tokens, font_base_url)]
     if theme_lines:
-        out += ["", *_block("@theme", theme_lines)]
+        out += _block("@theme", theme_lines)
+    out += _wide_gamut(tokens, "color-")
     themes = tokens.get("themes", {})
     if themes:
         roles = next(iter(themes.values()))
@@ -182,7 +232,21 @@ def to_json(tokens: dict, name: str, font_base_url: str | None) -> str:
     return json.dumps(tokens, indent=2, ensure_ascii=False) + "\n"
 
 
-_EXPORTERS = {"css": to_css, "scss": to_scss, "tailwind": to_tailwind, "json": to_json, "shadcn": to_shadcn}
+def _dtcg(tokens: dict, name: str, font_base_url: str | None) -> str:
+    return json.dumps(to_dtcg(tokens, _title(name)), indent=2, ensure_ascii=False) + "\n"
+
+
+def _tokens_studio(tokens: dict, name: str, font_base_url: str | None) -> str:
+    return json.dumps(to_tokens_studio(tokens, _title(name)), indent=2, ensure_ascii=False) + "\n"
+
+
+def _style_dictionary(tokens: dict, name: str, font_base_url: str | None) -> str:
+    return style_dictionary_build(tokens, _title(name))
+
+
+_EXPORTERS = {"css": to_css, "scss": to_scss, "tailwind": to_tailwind, "dtcg": _dtcg,
+              "tokens-studio": _tokens_studio, "style-dictionary": _style_dictionary, "json": to_json,
+              "shadcn": to_shadcn}
 
 
 def export(tokens: dict, fmt: str, *, name: str, font_base_url: str | None = DEFAULT_FONT_BASE_URL) -> str:
@@ -195,6 +259,4 @@ def export(tokens: dict, fmt: str, *, name: str, font_base_url: str | None = DEF
     if fmt not in EXPORT_FORMATS:
         raise EngineInputError.single("format", f"must be one of: {', '.join(EXPORT_FORMATS)}")
     clean = validate_tokens(tokens)
-    if fmt == "dtcg":
-        return json.dumps(to_dtcg(clean, _title(name)), indent=2, ensure_ascii=False) + "\n"
     return _EXPORTERS[fmt](clean, name, font_base_url)

@@ -182,8 +182,9 @@ def test_the_export_links_list_the_preferred_format_first(signed_in, user, desig
 
     user_update_preferences(user=user, changes={"export_format": "tailwind"})
     html = signed_in.get(page_of(design)).content.decode()
-    formats = re.findall(r'data-format="(\w+)"', html)
-    assert formats[0] == "tailwind" and sorted(formats) == ["css", "dtcg", "json", "scss", "shadcn", "tailwind"]
+    formats = re.findall(r'data-format="([\w-]+)"', html)
+    assert formats[0] == "tailwind" and sorted(formats) == ["css", "dtcg", "json", "scss", "shadcn", "style-dictionary",
+                                                                 "tailwind", "tokens-studio"]
 
 
 def test_the_vision_switch_works_without_javascript(signed_in, design):
@@ -248,7 +249,7 @@ def test_a_number_out_of_range_is_that_fields_error(signed_in, design):
 
 
 def test_too_many_previews_is_a_message_and_the_saved_page(signed_in, design, settings):
-    settings.PREVIEW_RATE_LIMIT = "5/min"
+    settings.PREVIEW_RATE_LIMIT = "5/day"
     cache.clear()
     signed_in.get(page_of(design))  # four variations
     response = signed_in.post(f"{page_of(design)}edit/", form_data({**design.intent, "primary": "#7c3aed"}))

@@ -75,7 +75,10 @@ def test_parse_css_reads_nested_blocks():
 
 
 def test_export_formats_table():
-    assert set(EXPORT_FORMATS) == {"css", "scss", "tailwind", "dtcg", "json", "shadcn"}
+    assert set(EXPORT_FORMATS) == {"css", "scss", "tailwind", "dtcg", "tokens-studio", "style-dictionary", "json",
+                                    "shadcn"}
+    assert EXPORT_FORMATS["tokens-studio"] == ("application/json", "tokens-studio.json")
+    assert EXPORT_FORMATS["style-dictionary"] == ("text/javascript", "style-dictionary.mjs")
     assert EXPORT_FORMATS["css"] == ("text/css", "css")
     assert EXPORT_FORMATS["scss"] == ("text/x-scss", "scss")
     assert EXPORT_FORMATS["tailwind"] == ("text/css", "css")
@@ -129,7 +132,7 @@ def test_css_has_scales_both_themes_and_scalars(tokens):
         assert {role: forced[f"--color-{role}"] for role in roles} == roles
         assert forced["color-scheme"] == theme.removesuffix("-high")
     # The reader's preference never overrides a theme the page chose: every preference block is :not([data-theme]).
-    in_media = [path for path in blocks if len(path) == 2 and path[0].startswith("@media")]
+    in_media = [path for path in blocks if len(path) == 2 and path[0].startswith("@media (prefers-")]
     assert in_media and all(path[1] == ":root:not([data-theme])" for path in in_media)
     forced_dark = custom_properties(blocks[('[data-theme="dark"]',)])
     forced_light = custom_properties(blocks[('[data-theme="light"]',)])
@@ -198,7 +201,6 @@ def test_css_contains_only_what_the_tokens_hold():
 def test_tailwind_v4_theme_block(tokens):
     text = export(tokens, "tailwind", name="Acme")
     blocks = parse_css(text)
-    assert '@import "tailwindcss"' in blocks[()]
     theme = custom_properties(blocks[("@theme",)])
     assert theme["color-primary-500"] == tokens["colors"]["primary"]["500"]
     assert theme["font-heading"] == tokens["typography"]["families"]["heading"]["stack"]
@@ -217,6 +219,48 @@ def test_tailwind_v4_theme_block(tokens):
         assert dark[f"df-{role}"] == tokens["themes"]["dark"][role]
 
 
+def test_tailwind_is_a_theme_to_import_after_tailwind_itself(tokens):
+    """Importing it after one's own `@import "tailwindcss"` must not include Tailwind a second time."""
+    text = export(tokens, "tailwind", name="Acme")
+    assert "@import" not in parse_css(text)[()]
+    assert '@import "tailwindcss"' in text.splitlines()[0]  # the two-line example, in the title comment
+
+
+def test_tailwind_font_utilities_are_the_design_systems_families():
+    """`font-sans` (Tailwind's default font for the page) is the body family, `font-heading` the heading
+    one, `font-mono` the mono one, and `font-serif` a serif heading where the pairing has one."""
+    for pairing, serif in (("playfair-source", "heading"), ("inter", None)):
+        intent = interpret("calm")
+        tokens = generate_design_system(type(intent)(**{**intent.__dict__, "font_pairing": pairing}))
+        families = tokens["typography"]["families"]
+        theme = custom_properties(parse_css(export(tokens, "tailwind", name="x"))[("@theme",)])
+        assert theme["font-sans"] == families["body"]["stack"]
+        assert theme["font-heading"] == families["heading"]["stack"]
+        assert theme["font-mono"] == families["mono"]["stack"]
+        assert theme.get("font-serif") == (families[serif]["stack"] if serif else None)
+
+
+def test_wide_gamut_scales_follow_the_hex_fallback(tokens):
+    """oklch() and Display P3 copies of every scale step, each behind the feature query that reads it,
+    after the hex values; every one is the same colour as its hex."""
+    from designs.engine.color import parse_css_color
+
+    for fmt in ("css", "tailwind"):
+        text = export(tokens, fmt, name="Acme")
+        blocks = parse_css(text)
+        fallback = custom_properties(blocks[("@theme",) if fmt == "tailwind" else (":root",)])
+        oklch = custom_properties(blocks[("@supports (color: oklch(0% 0 0))", ":root")])
+        p3 = custom_properties(blocks[("@media (color-gamut: p3)", "@supports (color: color(display-p3 0 0 0))",
+                                       ":root")])
+        assert text.index("oklch(") > text.index("--color-primary-500: #")
+        for scale, steps in tokens["colors"].items():
+            for step, hex_value in steps.items():
+                name = f"color-{scale}-{step}"
+                assert fallback[name] == hex_value
+                assert oklch[name].startswith("oklch(") and parse_css_color(oklch[name])[0] == hex_value
+                assert p3[name].startswith("color(display-p3 ") and parse_css_color(p3[name])[0] == hex_value
+
+
 # --- SCSS ------------------------------------------------------------------------------------------------------
 
 
@@ -226,6 +270,8 @@ def test_scss_variables_and_maps(tokens):
     assert variables["color-primary-500"] == tokens["colors"]["primary"]["500"]
     assert variables["text-lg"] == tokens["typography"]["scale"]["steps"]["lg"]["clamp"]
     assert variables["radius-md"] == tokens["radii"]["md"]
+    assert variables["spacing-unit"] == f'{tokens["spacing"]["base_px"] / 16:g}rem'
+    assert len(re.findall(r"^\$spacing:", text, re.M)) == 1  # one name each: `$spacing * 4` is not a map
     for name in ("colors", "theme-light", "theme-dark", "themes", "font-families", "type-scale", "spacing",
                  "radii", "shadows"):
         assert re.search(rf"^\${name}: \(", text, re.M), name
@@ -253,7 +299,8 @@ def walk_tokens(node: dict, path: tuple[str, ...] = (), inherited: str | None = 
         assert not re.search(r"[.{}]", key), f"illegal token name {key!r}"
         assert isinstance(child, dict), path + (key,)
         if "$value" in child:
-            yield path + (key,), child, child.get("$type", group_type)
+            assert "$type" in child, f"{path + (key,)} has no $type of its own"
+            yield path + (key,), child, child["$type"]
         else:
             yield from walk_tokens(child, path + (key,), group_type)
 
@@ -312,24 +359,44 @@ def test_dtcg_document_is_well_formed(tokens):
     assert len([p for p in types if p[0] == "color"]) == 8 * 11
 
 
-def test_dtcg_theme_roles_are_aliases_that_resolve(tokens):
+def test_dtcg_themes_are_one_token_per_role_with_a_mode_per_theme(tokens):
+    """Tools build `theme.primary` into one variable switched by theme, not one per theme."""
     document = json.loads(export(tokens, "dtcg", name="Acme"))
+    assert not set(tokens["themes"]) & set(document["theme"])  # no group per theme
     aliases = 0
-    for theme, roles in tokens["themes"].items():
-        group = document["theme"][theme]
-        assert group["$type"] == "color"
-        for role, hex_value in roles.items():
-            raw = group[role]["$value"]
-            resolved = resolve(document, raw)
-            assert resolved["hex"] == hex_value, (theme, role)
-            in_scale = any(hex_value in scale.values() for scale in tokens["colors"].values())
-            if in_scale:
+    for role in tokens["themes"]["light"]:
+        token = document["theme"][role]
+        modes = token["$extensions"]["mode"]
+        assert list(modes) == ["light", "dark", "light-high", "dark-high"]
+        assert token["$value"] == modes["light"]
+        for theme, raw in modes.items():
+            hex_value = tokens["themes"][theme][role]
+            assert resolve(document, raw)["hex"] == hex_value, (theme, role)
+            if any(hex_value in scale.values() for scale in tokens["colors"].values()):
                 assert isinstance(raw, str) and re.fullmatch(r"\{color\.[a-z]+\.\d+\}", raw), (theme, role, raw)
                 aliases += 1
             else:
                 assert isinstance(raw, dict), (theme, role)
-    assert document["theme"]["light"]["primary"]["$value"] == "{color.primary.500}"  # the seed's own step
+    assert document["theme"]["primary"]["$value"] == "{color.primary.500}"  # the seed's own step
     assert aliases >= 30
+
+
+def test_dtcg_lengths_are_rem_so_builds_convert_them_right(tokens):
+    """Style Dictionary's rem-to-dp/pt transforms took `9999px` for rem (159984dp)."""
+    document = json.loads(export(tokens, "dtcg", name="Acme"))
+    assert document["radius"]["full"]["$value"] == {"value": 624.9375, "unit": "rem"}
+    assert document["radius"]["none"]["$value"] == {"value": 0, "unit": "rem"}
+    for key, token in document["spacing"].items():
+        assert token["$value"]["unit"] == "rem"
+        assert f'{token["$value"]["value"]:g}rem' == tokens["spacing"]["scale"][key]
+
+
+def test_dtcg_font_families_have_no_empty_names(tokens):
+    document = json.loads(export(tokens, "dtcg", name="Acme"))
+    for role, family in tokens["typography"]["families"].items():
+        names = document["font"]["family"][role]["$value"]
+        assert names and all(names) and names[0] == family["name"]
+        assert names == [part.strip().strip('"') for part in family["stack"].split(",")]
 
 
 def test_dtcg_without_scales_writes_literal_roles():
@@ -338,6 +405,7 @@ def test_dtcg_without_scales_writes_literal_roles():
     assert set(document) == {"$description", "theme"}
     for _, token, token_type in walk_tokens(document):
         assert token_type == "color" and isinstance(token["$value"], dict)
+        assert all(isinstance(value, dict) for value in token["$extensions"]["mode"].values())
 
 
 def test_dtcg_font_sizes_keep_the_fluid_range(tokens):
@@ -349,3 +417,74 @@ def test_dtcg_font_sizes_keep_the_fluid_range(tokens):
     assert fluid["min"] == {"value": step["min_rem"], "unit": "rem"}
     assert large["$value"] == {"value": step["max_rem"], "unit": "rem"}
     assert document["font"]["family"]["heading"]["$value"][0] == tokens["typography"]["families"]["heading"]["name"]
+
+
+# --- Names -----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["css", "scss", "tailwind", "dtcg", "tokens-studio", "style-dictionary"])
+@pytest.mark.parametrize("name", ["Café Lumière", "東京デザイン", "Ünïcødé Ωmega"])
+def test_names_keep_their_letters(tokens, fmt, name):
+    text = export(tokens, fmt, name=name)
+    assert f"{name} - DesignForge engine" in text
+
+
+# --- Tokens Studio ---------------------------------------------------------------------------------------------
+
+
+def test_tokens_studio_sets_and_themes(tokens):
+    document = json.loads(export(tokens, "tokens-studio", name="Acme"))
+    themes = ["light", "dark", "light-high", "dark-high"]
+    assert document["$metadata"]["tokenSetOrder"] == ["core", *themes]
+    assert [theme["name"] for theme in document["$themes"]] == themes
+    assert all(theme["selectedTokenSets"] == {"core": "source", theme["name"]: "enabled"}
+               for theme in document["$themes"])
+    core = document["core"]
+    for theme in themes:
+        for role, hex_value in tokens["themes"][theme].items():
+            value = document[theme]["theme"][role]["value"]
+            if value.startswith("{"):
+                scale, step = value.strip("{}").split(".")[1:]
+                value = core["color"][scale][step]["value"]
+            assert value == hex_value, (theme, role)
+
+
+def test_tokens_studio_values_are_the_strings_it_writes(tokens):
+    """Tokens Studio reads strings with units and shadow layers of strings, never DTCG value objects."""
+    core = json.loads(export(tokens, "tokens-studio", name="Acme"))["core"]
+    leaves = []
+
+    def walk(node):
+        if "value" in node and "type" in node:
+            leaves.append(node)
+        else:
+            for child in node.values():
+                walk(child)
+
+    walk(core)
+    for leaf in leaves:
+        if leaf["type"] == "boxShadow":
+            assert all(isinstance(part, str) for layer in leaf["value"] for part in layer.values())
+        else:
+            assert isinstance(leaf["value"], str), leaf
+    assert core["radius"]["full"] == {"value": "9999px", "type": "borderRadius"}
+    assert core["spacing"]["4"] == {"value": tokens["spacing"]["scale"]["4"], "type": "spacing"}
+    assert core["font"]["family"]["body"]["value"] == tokens["typography"]["families"]["body"]["stack"]
+    assert core["font"]["size"]["lg"]["value"] == f'{tokens["typography"]["scale"]["steps"]["lg"]["max_rem"]:g}rem'
+    layer = core["shadow"]["sm"]["value"][0]
+    assert set(layer) == {"x", "y", "blur", "spread", "color", "type"} and layer["type"] == "dropShadow"
+    assert re.fullmatch(r"rgba\(\d+, \d+, \d+, [\d.]+\)", layer["color"])
+
+
+# --- Style Dictionary ------------------------------------------------------------------------------------------
+
+
+def test_style_dictionary_build_names_every_theme_and_the_missing_transforms(tokens):
+    script = export(tokens, "style-dictionary", name="Acme")
+    assert 'import StyleDictionary from "style-dictionary";' in script
+    assert 'const themes = ["light", "dark", "light-high", "dark-high"];' in script
+    for transform in ("designforge/shadow/css", "designforge/shadow/swift", "designforge/fontFamily/name",
+                      "designforge/fontFamily/swift"):
+        assert script.count(f'"{transform}"') >= 2, transform  # registered, and used by a platform
+    light_only = export({"themes": {"light": tokens["themes"]["light"]}}, "style-dictionary", name="x")
+    assert 'const themes = ["light"];' in light_only

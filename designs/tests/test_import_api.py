@@ -106,7 +106,7 @@ def test_an_api_key_may_import(api, user):
 
 
 def test_imports_count_with_previews_against_the_preview_limit(user_api, settings):
-    settings.PREVIEW_RATE_LIMIT = "2/min"
+    settings.PREVIEW_RATE_LIMIT = "2/day"
     assert post(user_api, {"intent": {"primary": "#2563eb"}}, path="/api/preview").status_code == 200
     assert post(user_api, {"source": SHADCN}).status_code == 200
 

@@ -88,7 +88,7 @@ def test_a_bad_preview_answers_400_naming_the_field(api, body, field):
 def test_previews_are_rate_limited_per_user_and_per_address(user, settings):
     from rest_framework.test import APIClient
 
-    settings.PREVIEW_RATE_LIMIT = "2/min"
+    settings.PREVIEW_RATE_LIMIT = "2/day"
     signed_out, user_api = APIClient(), APIClient()
     user_api.force_login(user)
     for client in (signed_out, user_api):

@@ -198,7 +198,7 @@ def test_remix_gives_the_previews_variations_keeping_the_locks(mcp_url, key):
 
 
 def test_previews_and_remixes_share_the_preview_rate_limit(mcp_url, key, settings):
-    settings.PREVIEW_RATE_LIMIT = "3/min"
+    settings.PREVIEW_RATE_LIMIT = "3/day"
     assert not call(mcp_url, key, "remix", {"intent": {"primary": "#e11d48"}, "count": 3}).is_error
     error = error_of(call(mcp_url, key, "preview", {"intent": {"primary": "#e11d48"}}))
     assert error["code"] == "rate_limited" and error["details"]["retry_after"] >= 1
@@ -258,7 +258,7 @@ def test_the_rest_of_the_app_is_unchanged_beside_it(mcp_url, key):
 
 
 def test_the_generation_rate_limit_is_shared_with_the_api(mcp_url, key, settings):
-    settings.GENERATION_RATE_LIMIT = "2/min"
+    settings.GENERATION_RATE_LIMIT = "2/day"
     api = httpx.post(mcp_url.removesuffix("/mcp") + "/api/generate/colors", json={"seed_color": "#2563eb"},
                      headers={"Authorization": f"Bearer {key}"}, timeout=30)
     assert api.status_code == 201, api.content

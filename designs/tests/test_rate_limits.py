@@ -25,7 +25,7 @@ def generate_page(client):
 
 
 def test_the_api_and_the_generate_page_share_one_generation_limit(client, user, settings):
-    settings.GENERATION_RATE_LIMIT = "3/min"
+    settings.GENERATION_RATE_LIMIT = "3/day"
     credits.credits_grant(user=user, amount=20, key="test:grant")
     client.force_login(user)
 
@@ -41,7 +41,7 @@ def test_the_api_and_the_generate_page_share_one_generation_limit(client, user, 
 
 
 def test_the_generation_limit_is_per_user(client, user, settings):
-    settings.GENERATION_RATE_LIMIT = "1/min"
+    settings.GENERATION_RATE_LIMIT = "1/day"
     other = UserFactory.create()
     client.force_login(user)
     assert generate_api(client).status_code == 201

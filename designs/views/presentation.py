@@ -9,6 +9,8 @@ EXPORT_LABELS = {
     "scss": "SCSS",
     "tailwind": "Tailwind v4",
     "dtcg": "Design tokens (W3C)",
+    "tokens-studio": "Tokens Studio",
+    "style-dictionary": "Style Dictionary build",
     "json": "JSON",
     "shadcn": "shadcn/ui",
 }

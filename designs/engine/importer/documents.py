@@ -1,5 +1,5 @@
-"""Read a theme written as JSON: a W3C DTCG file (2025.10, with aliases; also the older ``value`` and
-``type`` keys) or DesignForge's own tokens.
+"""Read a theme written as JSON: a W3C DTCG file (2025.10, with aliases and Terrazzo's
+``$extensions.mode`` themes; also the older ``value`` and ``type`` keys) or DesignForge's own tokens.
 
 Problems name the token path and, from json-source-map, the line it is on.
 """
@@ -105,6 +105,11 @@ def _tokens(node, path: tuple, inherited: str | None, found: dict, lines: _Lines
         if value_key in node and (value_key == "$value" or not isinstance(node[value_key], dict)
                                   or "colorSpace" in node[value_key]):
             found[path] = (node[value_key], node.get(type_key, inherited))
+            modes = node.get("$extensions", {}).get("mode") if isinstance(node.get("$extensions"), dict) else None
+            if isinstance(modes, dict):  # Terrazzo's modes (our DTCG themes): one value per theme
+                for mode, value in modes.items():
+                    if str(mode).lower() in THEMES:
+                        found[(str(mode).lower(), *path)] = (value, node.get(type_key, inherited))
             return
     kind = node.get("$type", inherited)
     for key, child in node.items():
