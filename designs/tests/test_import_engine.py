@@ -165,6 +165,8 @@ def test_shadcn_accent_is_read_as_the_tint_of_hovered_items_as_our_shadcn_export
     light = result["tokens"]["themes"]["light"]
     accent = re.search(r":root \{[^}]*--accent: (oklch\([^)]*\))", exported).group(1)
     assert light["accent-subtle"] == css_hex(accent)  # the tint, where shadcn's menus draw it
+    # `--color-accent: var(--accent)` of the `@theme inline` block is an alias, not our accent fill
+    assert light["accent"] != light["accent-subtle"] and result["intent"]["accent"] != css_hex(accent)
     assert light["primary"] == "#0e7c66" and result["intent"]["primary"] == "#0e7c66"
     assert result["failures"] == [] and result["changes"] == []
 

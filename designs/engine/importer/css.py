@@ -105,6 +105,15 @@ class _Declarations:
         return found
 
 
+def _names_a_role(declarations: _Declarations, theme: str, raw: str) -> bool:
+    """Whether a ``var()`` names a variable of this stylesheet that is a theme role itself."""
+    reference = _VAR.fullmatch(raw.strip())
+    if reference is None or declarations.value(theme, reference.group(1)) is None:
+        return False
+    meaning = meaning_of(reference.group(1), css=True)
+    return meaning is not None and meaning.kind == "role"
+
+
 def read_css(text: str) -> Source:
     """The theme variables of a stylesheet; UnreadableTheme when it is malformed or holds none."""
     declarations = _Declarations()
@@ -118,8 +127,10 @@ def read_css(text: str) -> Source:
             if meaning is None:
                 source.note_unused(f"--{name}")
                 continue
-            if raw.startswith("var(") and meaning.kind == "role" and meaning.role in source.themes.get(theme, {}):
-                continue
+            if raw.startswith("var(") and meaning.kind == "role" and (
+                meaning.role in source.themes.get(theme, {}) or _names_a_role(declarations, theme, raw)
+            ):
+                continue  # an alias (`--color-accent: var(--accent)`): the variable it names says what it is
             value = declarations.resolve(theme, raw)
             if value is None:
                 if not raw.startswith("var("):
