@@ -21,9 +21,9 @@ from accounts import services as accounts_services
 from accounts.tests.factories import UserFactory
 from designs import services
 from designs.engine import generate_design_system, interpret
-from designs.engine.color import contrast
 from designs.engine.shadcn import CHARTS, SHADCN_COLOURS, font_variables, shadcn_pairs, shadcn_themes
 from designs.engine.tokens import validate_tokens
+from designs.tests import wcag
 from designs.tests.test_exports import parse_css
 
 pytestmark = [pytest.mark.exports, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -100,7 +100,7 @@ def test_shadcn_add_installs_a_public_design_system_as_its_tokens(live_server, d
         assert written == expected[theme], theme
         # measured on what the CLI wrote: every pair shadcn/ui draws meets the theme's ratios
         for fg, bg, required, _kind in shadcn_pairs(theme):
-            assert contrast(written[fg], written[bg]) >= required, (theme, fg, bg)
+            assert wcag.ratio(written[fg], written[bg]) >= required, (theme, fg, bg)
     light = {var: hex_of(blocks[(":root",)][f"--{var}"]) for var in SHADCN_COLOURS}
     roles = tokens["themes"]["light"]
     assert (light["primary"], light["background"], light["foreground"]) == (

@@ -75,7 +75,7 @@ def test_tailwind_builds_the_theme_export_without_a_warning(tailwind_runs):
 def test_tailwind_utilities_carry_the_design_system(systems, tailwind_runs):
     for system in systems:
         css = system.file("tailwind-built.css").read_text()
-        assert css.count("@layer base {") == css.count("@layer theme {") == 1, "Tailwind is included once"
+        assert css.count("@layer base {") == 1, "Tailwind is included once"
         blocks = css_blocks(css)
         theme = blocks[("@layer theme", ":root, :host")]
         tokens = system.tokens

@@ -129,8 +129,14 @@ def patch_export_caching(response, design_system) -> None:
         patch_vary_headers(response, ("Authorization", "Cookie"))
 
 
+def file_slug(name: str) -> str:
+    """A design system's name as a file or registry item name (ASCII; letters of other scripts transliterated
+    where they can be, else left out)."""
+    return slugify(name)[:80] or "design-system"
+
+
 def export_filename(name: str, file_format: str) -> str:
-    slug = slugify(name)[:80] or "design-system"
+    slug = file_slug(name)
     extension = EXPORT_FORMATS[file_format][1]
     if file_format in ("tailwind", "shadcn"):
         return f"{slug}-{file_format}.{extension}"

@@ -1,7 +1,6 @@
 """A design system as a shadcn registry item, for `npx shadcn@latest add <url>`."""
 
 from django.conf import settings
-from django.utils.text import slugify
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework.permissions import AllowAny
@@ -10,7 +9,7 @@ from rest_framework.views import APIView
 
 from .. import selectors
 from ..engine.shadcn import registry_item
-from .design_systems import AnyAccept, patch_export_caching
+from .design_systems import AnyAccept, file_slug, patch_export_caching
 from .schema import NOT_FOUND
 
 REGISTRY_DESCRIPTION = (
@@ -24,10 +23,6 @@ REGISTRY_DESCRIPTION = (
     "`Authorization: Bearer dfk_...`) and 404 to anyone else. Public: `Cache-Control: public, no-cache`; "
     "private: `private, no-cache` with `Vary: Authorization, Cookie`."
 )
-
-
-def item_name(name: str) -> str:
-    return slugify(name)[:80] or "design-system"
 
 
 class RegistryItemView(APIView):
@@ -68,9 +63,9 @@ class RegistryItemView(APIView):
         fonts = request.build_absolute_uri(settings.STATIC_URL + "fonts/fonts.css")
         item = registry_item(
             design_system.tokens,
-            name=item_name(design_system.name),
-            title=design_system.name or "Design system",
-            description=f"{design_system.name or 'A design system'}: a DesignForge design system, with light, dark "
+            name=file_slug(design_system.name),
+            title=design_system.name,
+            description=f"{design_system.name}: a DesignForge design system, with light, dark "
             "and high-contrast themes that meet their contrast ratios.",
             fonts_stylesheet=fonts,
         )

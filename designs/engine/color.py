@@ -189,15 +189,18 @@ def rgb_components(hex_color: str) -> list[float]:
 
 
 def css_oklch(hex_color: str) -> str:
-    """``oklch(L% C H)`` of a hex colour, precise enough to read back to the same hex."""
+    """``oklch(L C H)`` of a hex colour, as shadcn/ui writes it; five decimals bring every ``#rrggbb``
+    back as itself."""
     lightness, chroma, hue = oklch(hex_color)
-    return f"oklch({lightness * 100:.2f}% {chroma:.4f} {hue:.2f})"
+    if not has_hue(hex_color):
+        return f"oklch({lightness:.5f} 0 0)"
+    return f"oklch({lightness:.5f} {chroma:.5f} {hue:.3f})"
 
 
 def css_display_p3(hex_color: str) -> str:
     """``color(display-p3 r g b)`` of a hex colour (the same colour, written in the wider space)."""
     red, green, blue = _colour(hex_color).convert("display-p3").coords()
-    return f"color(display-p3 {red:.4f} {green:.4f} {blue:.4f})"
+    return f"color(display-p3 {red:.5f} {green:.5f} {blue:.5f})"
 
 
 _CANONICAL_RGB = re.compile(r"rgb\((\d{1,3}) (\d{1,3}) (\d{1,3}) / (0|1|0?\.\d+)\)")

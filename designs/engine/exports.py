@@ -13,8 +13,8 @@ import re
 from .color import css_display_p3, css_oklch
 from .dtcg import to_dtcg
 from .errors import EngineInputError
-from .font_faces import font_catalogue, font_face_rules
-from .shadcn import to_shadcn
+from .font_faces import font_face_rules, hosted_families
+from .shadcn import font_variables, to_shadcn
 from .shapes import FAMILY_ROLES, THEMES, base_theme
 from .style_dictionary import style_dictionary_build
 from .tokens import validate_tokens
@@ -70,11 +70,7 @@ DEFAULT_FONT_BASE_URL = "/static/fonts/"
 def _font_faces(tokens: dict, base_url: str | None) -> list[str]:
     """`@font-face` rules for the families the tokens name that the app hosts (others are the user's own);
     none without a ``base_url`` (a page that links static/fonts/fonts.css already has them)."""
-    typography = tokens.get("typography")
-    if not typography or base_url is None:
-        return []
-    names = [family["name"] for family in typography["families"].values()]
-    hosted = [name for name in dict.fromkeys(names) if name in font_catalogue()]
+    hosted = hosted_families(tokens) if base_url is not None else []
     if not hosted:
         return []
     note = (
@@ -176,24 +172,6 @@ def to_scss(tokens: dict, name: str, font_base_url: str | None) -> str:
     return "\n".join(out) + "\n"
 
 
-def _tailwind_fonts(typography: dict) -> list[tuple[str, str]]:
-    """Tailwind's font variables: ``--font-sans`` (so ``font-sans`` and the page's default font) the body
-    family, ``--font-heading`` the heading family, ``--font-mono`` the mono one, and ``--font-serif`` the
-    heading or body family where it is a serif."""
-    families = typography["families"]
-    fonts = [("font-sans", families["body"]["stack"]), ("font-heading", families["heading"]["stack"]),
-             ("font-mono", families["mono"]["stack"])]
-    serif = next((families[role] for role in ("heading", "body") if _kind(families[role]["name"]) == "serif"), None)
-    if serif is not None:
-        fonts.append(("font-serif", serif["stack"]))
-    return fonts
-
-
-def _kind(family_name: str) -> str | None:
-    family = font_catalogue().get(family_name)
-    return family["kind"] if family else None
-
-
 def to_tailwind(tokens: dict, name: str, font_base_url: str | None) -> str:
     """A Tailwind CSS v4 theme to import after Tailwind itself (``@import "tailwindcss";`` then this
     file): an ``@theme`` block, the fonts, and the theme roles.
@@ -204,7 +182,7 @@ def to_tailwind(tokens: dict, name: str, font_base_url: str | None) -> str:
     theme_lines = []
     typography = tokens.get("typography")
     if typography:
-        theme_lines += [f"--{var}: {value};" for var, value in _tailwind_fonts(typography)]
+        theme_lines += [f"--{var}: {value};" for var, value in font_variables(typography).items()]
     for var, value in _scalar_variables(tokens):
         if var.startswith("leading-"):
             var = f"text-{var.removeprefix('leading-')}--line-height"
@@ -217,7 +195,10 @@ def to_tailwind(tokens: dict, name: str, font_base_url: str | None) -> str:
            *_font_faces(tokens, font_base_url)]
     if theme_lines:
         out += _block("@theme", theme_lines)
-    out += _wide_gamut(tokens, "color-")
+    # In Tailwind's theme layer, so that what a project writes itself (outside any layer) still wins.
+    wide_gamut = _wide_gamut(tokens, "color-")
+    if wide_gamut:
+        out += ["", "@layer theme {", *(f"  {line}" if line else line for line in wide_gamut[1:]), "}"]
     themes = tokens.get("themes", {})
     if themes:
         roles = next(iter(themes.values()))
@@ -240,13 +221,17 @@ def _tokens_studio(tokens: dict, name: str, font_base_url: str | None) -> str:
     return json.dumps(to_tokens_studio(tokens, _title(name)), indent=2, ensure_ascii=False) + "\n"
 
 
+def _shadcn(tokens: dict, name: str, font_base_url: str | None) -> str:
+    return to_shadcn(tokens, _title(name), font_base_url)
+
+
 def _style_dictionary(tokens: dict, name: str, font_base_url: str | None) -> str:
     return style_dictionary_build(tokens, _title(name))
 
 
 _EXPORTERS = {"css": to_css, "scss": to_scss, "tailwind": to_tailwind, "dtcg": _dtcg,
               "tokens-studio": _tokens_studio, "style-dictionary": _style_dictionary, "json": to_json,
-              "shadcn": to_shadcn}
+              "shadcn": _shadcn}
 
 
 def export(tokens: dict, fmt: str, *, name: str, font_base_url: str | None = DEFAULT_FONT_BASE_URL) -> str:

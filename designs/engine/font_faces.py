@@ -21,6 +21,15 @@ def font_catalogue() -> dict[str, dict]:
     return {family["name"]: family for family in families}
 
 
+def hosted_families(tokens: dict) -> list[str]:
+    """The self-hosted families the tokens name, once each (others are the user's own)."""
+    typography = tokens.get("typography")
+    if not typography:
+        return []
+    names = dict.fromkeys(family["name"] for family in typography["families"].values())
+    return [name for name in names if name in font_catalogue()]
+
+
 def font_face_rules(family_names, base_url: str) -> str:
     """The `@font-face` rules of these families (by CSS name; repeats are fine), in the catalogue's order.
 

@@ -22,8 +22,8 @@ have for them: ``:root`` for light-high, ``.dark`` for dark-high.
 import itertools
 import json
 
-from .color import contrast, cvd_distance, delta_e, from_oklch, has_hue, oklch
-from .font_faces import font_catalogue, font_face_rules
+from .color import contrast, css_oklch, cvd_distance, delta_e, from_oklch, oklch
+from .font_faces import font_catalogue, font_face_rules, hosted_families
 from .fonts import family_kind
 from .shapes import (
     BRAND_SCALES,
@@ -36,7 +36,6 @@ from .shapes import (
 )
 from .themes import solve_lightness, solve_on_colour
 from .tokens import parse_font_stack, validate_tokens
-from .version import ENGINE_VERSION
 
 #: shadcn/ui's colour variables, in the order its own themes list them.
 SHADCN_COLOURS = (
@@ -133,7 +132,7 @@ def chart_colours(roles: dict[str, str], colors: dict, theme: str) -> list[str]:
     the brand's first.
 
     When fewer than five candidates are all apart, the rest are the candidates farthest from those
-    already chosen (``shadcn_report`` then shows the pairs that fall short)."""
+    already chosen."""
     non_text = theme_ratios(theme)[1]
     needs = [(roles["background"], non_text), (roles["surface"], non_text)]
     chosen: list[str] = []
@@ -193,31 +192,6 @@ def shadcn_themes(tokens: dict) -> dict[str, dict[str, str]]:
     return {theme: shadcn_colours(themes[theme], colors, theme) for theme in THEMES if theme in themes}
 
 
-def shadcn_report(values: dict[str, dict[str, str]]) -> list[dict]:
-    """Every pair of ``shadcn_pairs`` in every theme with its ratio, and every two chart colours with their
-    smallest distance under the simulations: ``{"theme", "pair", "value", "required", "passes"}``."""
-    rows = []
-    for theme, colours in values.items():
-        for fg, bg, required, kind in shadcn_pairs(theme):
-            ratio = contrast(colours[fg], colours[bg])
-            rows.append({"theme": theme, "pair": [fg, bg], "kind": kind, "value": ratio, "required": required,
-                         "passes": ratio >= required})
-        for first, second in itertools.combinations(CHARTS, 2):
-            a, b = colours[first], colours[second]
-            distance = min([delta_e(a, b)] + [cvd_distance(a, b, s) for s in SIMULATIONS])
-            rows.append({"theme": theme, "pair": [first, second], "kind": "distance", "value": distance,
-                         "required": STATUS_DISTANCE, "passes": distance >= STATUS_DISTANCE})
-    return rows
-
-
-def oklch_text(hex_color: str) -> str:
-    """``oklch(L C H)`` as shadcn/ui writes it; precise enough to come back as the same ``#rrggbb``."""
-    lightness, chroma, hue = oklch(hex_color)
-    if not has_hue(hex_color):
-        return f"oklch({lightness:.5f} 0 0)"
-    return f"oklch({lightness:.5f} {chroma:.5f} {hue:.3f})"
-
-
 def _kind(family: dict) -> str:
     """``sans``, ``serif`` or ``mono``: the catalogue's word for a self-hosted family, else the stack's
     generic family."""
@@ -232,20 +206,16 @@ def _kind(family: dict) -> str:
 
 
 def font_variables(typography: dict) -> dict[str, str]:
-    """shadcn/ui's font variables (``font-sans``, ``font-serif``, ``font-mono``) and ``font-heading``:
-    the body family is the sans (or serif) face, the heading's fills the other one when it is of the
-    other kind, and the mono family is the mono."""
+    """Tailwind's font variables, as the Tailwind and shadcn/ui exports write them: ``font-sans`` (Tailwind's
+    default, so the page's font) is the body family, ``font-heading`` the heading family, ``font-mono`` the
+    mono one, and ``font-serif`` the heading or body family where one of them is a serif."""
     families = typography["families"]
-    found: dict[str, str] = {}
-    for role in ("body", "heading"):
-        kind = _kind(families[role])
-        if kind in ("sans", "serif"):
-            found.setdefault(f"font-{kind}", families[role]["stack"])
-    found["font-mono"] = families["mono"]["stack"]
-    if families["heading"]["name"] != families["body"]["name"]:
-        found["font-heading"] = families["heading"]["stack"]
-    return {name: found[name] for name in ("font-sans", "font-serif", "font-mono", "font-heading") if name in found}
-
+    found = {"font-sans": families["body"]["stack"], "font-heading": families["heading"]["stack"],
+             "font-mono": families["mono"]["stack"]}
+    serif = next((families[role] for role in ("heading", "body") if _kind(families[role]) == "serif"), None)
+    if serif is not None:
+        found["font-serif"] = serif["stack"]
+    return found
 
 def radius_variables(radii: dict) -> tuple[str, dict[str, str]]:
     """shadcn/ui's ``--radius`` (our ``lg``, the radius of cards and dialogs) and the Tailwind radii it
@@ -259,30 +229,16 @@ def _block(selector: str, lines: list[str], indent: str = "") -> list[str]:
 
 
 def _declarations(colours: dict[str, str]) -> list[str]:
-    return [f"--{var}: {oklch_text(value)};" for var, value in colours.items()]
+    return [f"--{var}: {css_oklch(value)};" for var, value in colours.items()]
 
 
-def _title(name: str) -> str:
-    cleaned = "".join(ch for ch in (name if isinstance(name, str) else "") if ch.isalnum() or ch in " _.-")
-    return f"{cleaned[:80].strip() or 'Design system'} - DesignForge engine {ENGINE_VERSION}"
-
-
-def hosted_families(tokens: dict) -> list[str]:
-    """The self-hosted families the tokens name, once each."""
-    typography = tokens.get("typography")
-    if not typography:
-        return []
-    names = dict.fromkeys(family["name"] for family in typography["families"].values())
-    return [name for name in names if name in font_catalogue()]
-
-
-def to_shadcn(tokens: dict, name: str, font_base_url: str | None) -> str:
+def to_shadcn(tokens: dict, title: str, font_base_url: str | None) -> str:
     """A Tailwind CSS v4 stylesheet in shadcn/ui's shape (its ``globals.css``): ``@import "tailwindcss"``,
     the fonts' ``@font-face`` rules, ``:root`` and ``.dark``, the high-contrast themes under
     ``prefers-contrast: more``, the ``@theme inline`` block mapping them to utilities, and shadcn/ui's base
     layer. ``tokens`` are validated."""
     out = [
-        f"/* {_title(name)} */",
+        f"/* {title} */",
         "/* A shadcn/ui theme: replace the variables of your Tailwind CSS file (app/globals.css) with these, or",
         "   run `npx shadcn@latest add <this design system's registry URL>`. */",
         '@import "tailwindcss";',
@@ -337,13 +293,13 @@ def registry_item(tokens: dict, *, name: str, title: str, description: str, font
         css_vars["theme"] = theme_vars
     for theme in ("light", "dark"):
         if theme in values:
-            css_vars[theme] = {var: oklch_text(value) for var, value in values[theme].items()}
+            css_vars[theme] = {var: css_oklch(value) for var, value in values[theme].items()}
     if "radii" in clean and "light" in css_vars:
         css_vars["light"] = {"radius": radius, **css_vars["light"]}
     css: dict = {}
     if fonts_stylesheet and hosted_families(clean):
         css[f"@import url({json.dumps(fonts_stylesheet)})"] = {}
-    high = {selector: {f"--{var}": oklch_text(value) for var, value in values[theme].items()}
+    high = {selector: {f"--{var}": css_oklch(value) for var, value in values[theme].items()}
             for selector, theme in ((":root", "light-high"), (".dark", "dark-high")) if theme in values}
     if high:
         css["@media (prefers-contrast: more)"] = high

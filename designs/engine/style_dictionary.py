@@ -14,14 +14,18 @@ from .shapes import THEMES
 _SCRIPT = r"""// __TITLE__
 // Style Dictionary 5 build for the DTCG export (one build per theme).
 //   npm install --save-dev style-dictionary@5
-//   node __SCRIPT__ __TOKENS__
+//   node <name>.style-dictionary.mjs <name>.tokens.json   (this file, then the dtcg export of the same design system)
 // writes build/css/<theme>.css (import them all: each applies under its theme's selector and media
 // query), build/android/<theme>/designforge.xml (light in res/values, dark in res/values-night) and
 // build/ios/DesignForge<Theme>.swift.
 import StyleDictionary from "style-dictionary";
 import { formattedVariables } from "style-dictionary/utils";
 
-const source = process.argv[2] ?? "__TOKENS__";
+const source = process.argv[2];
+if (!source) {
+  console.error("Give the design system's .tokens.json file: node <name>.style-dictionary.mjs <name>.tokens.json");
+  process.exit(2);
+}
 const themes = __THEMES__;
 const baseTheme = themes[0];
 //: Where each theme applies: by data-theme, and by the reader's preferences when the page names none.
@@ -131,16 +135,11 @@ _SELECTORS = {
                   (None, '[data-theme="dark-high"]')],
 }
 
-SCRIPT_NAME = "style-dictionary.mjs"
-TOKENS_NAME = "tokens.json"
-
 
 def style_dictionary_build(tokens: dict, title: str) -> str:
     """The build script for the DTCG export of validated ``tokens`` (their themes, in order)."""
     themes = [theme for theme in THEMES if theme in tokens.get("themes", {})] or ["light"]
     selectors = {theme: _SELECTORS[theme] for theme in themes}
     return (_SCRIPT.replace("__TITLE__", title)
-            .replace("__SCRIPT__", SCRIPT_NAME)
-            .replace("__TOKENS__", TOKENS_NAME)
             .replace("__THEMES__", json.dumps(themes))
             .replace("__SELECTORS__", json.dumps(selectors)))

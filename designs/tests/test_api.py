@@ -343,9 +343,9 @@ def test_owner_downloads_every_format(user_api, user, fmt, content_type, filenam
     assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
     content = response.content.decode()
     if fmt == "shadcn":  # colours in oklch(), the brand's as its light primary
-        from designs.engine.shadcn import oklch_text
+        from designs.engine.color import css_oklch
 
-        assert f"--primary: {oklch_text(design_system.tokens['themes']['light']['primary'])};" in content
+        assert f"--primary: {css_oklch(design_system.tokens['themes']['light']['primary'])};" in content
     elif fmt == "style-dictionary":  # the build script for the DTCG file: it names the themes, not the colours
         assert 'const themes = ["light", "dark", "light-high", "dark-high"];' in content
     else:

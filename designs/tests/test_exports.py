@@ -249,9 +249,11 @@ def test_wide_gamut_scales_follow_the_hex_fallback(tokens):
         text = export(tokens, fmt, name="Acme")
         blocks = parse_css(text)
         fallback = custom_properties(blocks[("@theme",) if fmt == "tailwind" else (":root",)])
-        oklch = custom_properties(blocks[("@supports (color: oklch(0% 0 0))", ":root")])
-        p3 = custom_properties(blocks[("@media (color-gamut: p3)", "@supports (color: color(display-p3 0 0 0))",
-                                       ":root")])
+        # In the Tailwind theme's layer, so that a project's own (unlayered) values still win over them
+        layer = ("@layer theme",) if fmt == "tailwind" else ()
+        oklch = custom_properties(blocks[(*layer, "@supports (color: oklch(0% 0 0))", ":root")])
+        p3 = custom_properties(blocks[(*layer, "@media (color-gamut: p3)",
+                                       "@supports (color: color(display-p3 0 0 0))", ":root")])
         assert text.index("oklch(") > text.index("--color-primary-500: #")
         for scale, steps in tokens["colors"].items():
             for step, hex_value in steps.items():
