@@ -252,6 +252,21 @@ MUTANTS = [
         "designs/tests/test_saved_limit.py::TestApi::test_the_10th_design_system_saves_and_the_11th_is_403_with_the_limit",
     ),
     mutant(
+        "a private design system is downloaded by its owner only",
+        "designs/selectors.py",
+        "    visible = Q(is_public=True)\n",
+        "    visible = Q()\n",
+        "designs/tests/test_api.py::test_private_design_systems_export_only_for_their_owner",
+        "designs/tests/test_api.py::test_a_private_registry_item_answers_its_owner_by_session_or_api_key_and_nobody_else",
+    ),
+    mutant(
+        "a private design system's file is never kept by a shared cache",
+        "designs/api/design_systems.py",
+        "        patch_cache_control(response, private=True, no_cache=True)\n",
+        "        patch_cache_control(response, public=True, no_cache=True)\n",
+        "designs/tests/test_api.py::test_a_private_design_system_is_kept_only_per_credentials",
+    ),
+    mutant(
         "a revoked API key stops working at once",
         "accounts/services.py",
         "        .filter(hashed=_digest(secret), revoked_at__isnull=True)\n",

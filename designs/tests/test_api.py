@@ -15,7 +15,7 @@ from credits.models import LedgerEntry
 from credits.selectors import audit_mismatches, balance_of
 from designforge.testing import inserts_refused
 from designs import services
-from designs.engine import generate_design_system, interpret
+from designs.engine import EXPORT_FORMATS, generate_design_system, interpret
 from designs.models import DesignSystem, Generation
 
 pytestmark = pytest.mark.django_db
@@ -383,7 +383,10 @@ def test_public_design_systems_export_for_anyone(api):
     assert response.status_code == 200 and json.loads(response.content) == public.tokens
 
 
-@pytest.mark.parametrize("path", ["/api/design-systems/{pk}/export/shadcn/", "/r/{pk}.json"])
+EXPORT_PATHS = [f"/api/design-systems/{{pk}}/export/{fmt}/" for fmt in EXPORT_FORMATS] + ["/r/{pk}.json"]
+
+
+@pytest.mark.parametrize("path", EXPORT_PATHS)
 def test_a_public_design_system_may_be_kept_by_any_cache(api, path):
     public = make(UserFactory.create(), "Shared", is_public=True)
     response = api.get(path.format(pk=public.pk))
@@ -392,7 +395,7 @@ def test_a_public_design_system_may_be_kept_by_any_cache(api, path):
     assert "Authorization" not in response.get("Vary", "")
 
 
-@pytest.mark.parametrize("path", ["/api/design-systems/{pk}/export/css/", "/r/{pk}.json"])
+@pytest.mark.parametrize("path", EXPORT_PATHS)
 def test_a_private_design_system_is_kept_only_per_credentials(user_api, user, path):
     private = make(user)
     response = user_api.get(path.format(pk=private.pk))
