@@ -77,6 +77,14 @@ class FakeOpenAI:
         """Let every slow answer go now."""
         self._released.set()
 
+    def start_and_wait_until_read(self, target) -> threading.Thread:
+        """Run ``target`` in a thread; return once this provider is reading its request (or it has ended)."""
+        thread = threading.Thread(target=target)
+        thread.start()
+        while not self.requests and thread.is_alive():
+            time.sleep(0.01)
+        return thread
+
     def __exit__(self, *exc):
         self.release()  # wake any slow answer
         self._server.shutdown()

@@ -1,8 +1,6 @@
 """The generation and design-systems API with the offline engine."""
 
 import json
-import threading
-import time
 from datetime import timedelta
 
 import pytest
@@ -96,10 +94,7 @@ def test_a_generation_expired_while_the_provider_reads_fails_when_the_answer_com
         finally:
             connection.close()
 
-    thread = threading.Thread(target=generate)
-    thread.start()
-    while not fake_openai.requests and thread.is_alive():  # until the provider is reading the prompt
-        time.sleep(0.01)
+    thread = fake_openai.start_and_wait_until_read(generate)
     assert balance_of(user) == 8  # charged when it started
     assert services.generations_expire_stale(older_than=timedelta(0)) == 1
     assert balance_of(user) == 10

@@ -3,8 +3,6 @@ generation's `save`, and the pages: the 10th saves, the 11th answers 403 `plan_r
 saved is ever taken away or locked."""
 
 import json
-import threading
-import time
 import uuid
 
 import pytest
@@ -211,10 +209,7 @@ def test_a_save_that_takes_the_last_place_mid_generation_is_refunded(fake_openai
         finally:
             connection.close()
 
-    thread = threading.Thread(target=generate)
-    thread.start()
-    while not fake_openai.requests and thread.is_alive():  # until the provider is reading the prompt
-        time.sleep(0.01)
+    thread = fake_openai.start_and_wait_until_read(generate)
     assert balance_of(owner) == 9  # charged when it started
     services.design_system_create(owner=owner, name="Took the last place", tokens=TOKENS)
     fake_openai.release()
