@@ -29,7 +29,7 @@ def inserts_refused(table: str) -> Iterator[None]:
         ]
         drop = [f"DROP TRIGGER IF EXISTS {name}"]
     else:
-        raise NotImplementedError(f"No test trigger for {connection.vendor}")
+        raise RuntimeError(f"inserts_refused() works on PostgreSQL and SQLite, not on {connection.vendor}")
     with connection.cursor() as cursor:
         for statement in create:
             cursor.execute(statement)
